@@ -39,6 +39,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
   final ArfMember[] members;
   final JavaRandom bagging;
   long instancesSeen;
+  boolean frozen; // loaded in inference-only form: cannot learn
 
   // Block buffers, grown on demand and reused.
   private int[] poisson = new int[0]; // [instance][member]
@@ -105,6 +106,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
 
   @Override
   public void learn(double[] x, int y, double weight) {
+    checkNotFrozen();
     if (y < 0 || !(weight > 0)) {
       return;
     }
@@ -117,6 +119,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
 
   @Override
   public void testThenTrain(Instance[] batch, int n, double[][] votes) {
+    checkNotFrozen();
     int size = members.length;
     ensureBlock(n);
     for (int t = 0; t < n; t++) {
@@ -229,6 +232,18 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
     if (n > blockCapacity) {
       blockCapacity = n;
       contributions = new double[size * n * numClasses];
+    }
+  }
+
+  /** True for a forest loaded in inference-only form, which cannot learn. */
+  public boolean isFrozen() {
+    return frozen;
+  }
+
+  private void checkNotFrozen() {
+    if (frozen) {
+      throw new IllegalStateException(
+          "this model was saved in inference-only (frozen) form and cannot learn");
     }
   }
 

@@ -54,6 +54,7 @@ public final class HoeffdingTree implements Classifier {
   final int leafAttributes; // attributes per leaf (m, or all)
   final boolean drawSubspace;
   final JavaRandom random;
+  boolean frozen; // loaded in inference-only form: cannot learn
 
   // ---- nodes: [node] ----
   int numNodes;
@@ -78,13 +79,15 @@ public final class HoeffdingTree implements Classifier {
   // ---- observers: per leaf, the blocks of its monitored attributes in ascending attribute order ----
   double[] obs;
   int obsSize;
-  private int[] freeBlockOffsets = new int[0]; // blocks freed by splits, reused when the size matches
-  private int[] freeBlockSizes = new int[0];
-  private int freeBlockCount;
+  int[] freeBlockOffsets = new int[0]; // blocks freed by splits, reused when the size matches
+  int[] freeBlockSizes = new int[0];
+  int freeBlockCount;
 
   // ---- scratch, reused ----
   private final double[] nbScratch;
   private final double[] post; // [branch][class]
+  private final double[] branchWeight; // [branch]
+  private double preSplitEntropy;
   private final int[] postLen; // [branch]
   private final double[] thresholds;
   private final int[] drawList;
@@ -120,6 +123,7 @@ public final class HoeffdingTree implements Classifier {
     this.nbScratch = new double[numClasses];
     this.post = new double[maxBranches * numClasses];
     this.postLen = new int[maxBranches];
+    this.branchWeight = new double[maxBranches];
     this.thresholds = new double[config.numBins()];
     this.drawList = new int[numFeatures];
     allocateNodes(16);
@@ -134,6 +138,18 @@ public final class HoeffdingTree implements Classifier {
 
   public HoeffdingTreeConfig config() {
     return config;
+  }
+
+  /** True for a tree loaded in inference-only form, which cannot learn. */
+  public boolean isFrozen() {
+    return frozen;
+  }
+
+  void checkNotFrozen() {
+    if (frozen) {
+      throw new IllegalStateException(
+          "this model was saved in inference-only (frozen) form and cannot learn");
+    }
   }
 
   /** Forgets everything learned; the tree's generator restarts from its seed (MOA resetLearning). */
@@ -224,6 +240,7 @@ public final class HoeffdingTree implements Classifier {
 
   @Override
   public void learn(double[] x, int y, double weight) {
+    checkNotFrozen();
     cachedLeaf = -1;
     learnInternal(x, y, weight);
   }
@@ -390,6 +407,7 @@ public final class HoeffdingTree implements Classifier {
     final int len = classLen[n];
     final int pre = n * numClasses;
     final double preWeight = leafWeight(n);
+    preSplitEntropy = entropy(counts, pre, len);
     // Candidates in MOA's order: the null split, then each observer in attribute order. After a stable
     // ascending sort MOA takes the last two; so among equal merits the later candidate ranks higher.
     int candidates = 0;
@@ -428,9 +446,7 @@ public final class HoeffdingTree implements Classifier {
     if (candidates < 2) {
       shouldSplit = candidates > 0;
     } else {
-      double range = rangeOfMerit(len);
-      double epsilon =
-          Math.sqrt(range * range * Math.log(1.0 / config.splitConfidence()) / (2.0 * preWeight));
+      double epsilon = hoeffdingBound(rangeOfMerit(len), config.splitConfidence(), preWeight);
       shouldSplit = bestMerit - secondMerit > epsilon || epsilon < config.tieThreshold();
     }
     if (!shouldSplit) {
@@ -443,6 +459,11 @@ public final class HoeffdingTree implements Classifier {
       return;
     }
     split(n, bestAttr, bestKind, bestValue);
+  }
+
+  /** ε = √(R² ln(1/δ) / 2n): with probability 1 − δ the true mean is within ε of the observed one. */
+  static double hoeffdingBound(double range, double delta, double n) {
+    return Math.sqrt(((range * range) * Math.log(1.0 / delta)) / (2.0 * n));
   }
 
   private boolean isPure(int n) {
@@ -482,7 +503,7 @@ public final class HoeffdingTree implements Classifier {
     for (int i = 0; i < numThresholds; i++) {
       double t = thresholds[i];
       numericPostSplit(off, t);
-      double merit = merit(n, 2);
+      double merit = merit(2);
       if (!found || merit > suggestionMerit) {
         found = true;
         suggestionMerit = merit;
@@ -573,14 +594,14 @@ public final class HoeffdingTree implements Classifier {
     boolean found = false;
     if (!config.binarySplits()) {
       nominalMultiwayPostSplit(off, a, maxLen);
-      suggestionMerit = merit(n, maxLen);
+      suggestionMerit = merit(maxLen);
       suggestionKind = NOMINAL_MULTIWAY_SPLIT;
       suggestionValue = 0;
       found = true;
     }
     for (int v = 0; v < maxLen; v++) {
       nominalBinaryPostSplit(off, a, v);
-      double merit = merit(n, 2);
+      double merit = merit(2);
       if (!found || merit > suggestionMerit) {
         found = true;
         suggestionMerit = merit;
@@ -621,26 +642,28 @@ public final class HoeffdingTree implements Classifier {
     }
   }
 
-  /** Merit of the post-split distributions in {@code post} given leaf {@code n}'s counts. */
-  private double merit(int n, int branches) {
+  /**
+   * Merit of the post-split distributions in {@code post} (MOA InfoGainSplitCriterion or
+   * GiniSplitCriterion), given the pre-split entropy in {@link #preSplitEntropy}.
+   */
+  private double merit(int branches) {
     double total = 0.0;
+    for (int b = 0; b < branches; b++) {
+      double w = sum(post, b * numClasses, postLen[b]);
+      branchWeight[b] = w;
+      total += w;
+    }
     if (config.splitCriterion() == SplitCriterion.GINI) {
-      for (int b = 0; b < branches; b++) {
-        total += sum(post, b * numClasses, postLen[b]);
-      }
       double g = 0.0;
       for (int b = 0; b < branches; b++) {
-        double w = sum(post, b * numClasses, postLen[b]);
+        double w = branchWeight[b];
         g += (w / total) * gini(post, b * numClasses, postLen[b], w);
       }
       return 1.0 - g;
     }
     int above = 0;
     for (int b = 0; b < branches; b++) {
-      total += sum(post, b * numClasses, postLen[b]);
-    }
-    for (int b = 0; b < branches; b++) {
-      if (sum(post, b * numClasses, postLen[b]) / total > config.minBranchFraction()) {
+      if (branchWeight[b] / total > config.minBranchFraction()) {
         above++;
       }
     }
@@ -649,10 +672,9 @@ public final class HoeffdingTree implements Classifier {
     }
     double postEntropy = 0.0;
     for (int b = 0; b < branches; b++) {
-      double w = sum(post, b * numClasses, postLen[b]);
-      postEntropy += w * entropy(post, b * numClasses, postLen[b]);
+      postEntropy += branchWeight[b] * entropy(post, b * numClasses, postLen[b]);
     }
-    return entropy(counts, n * numClasses, classLen[n]) - postEntropy / total;
+    return preSplitEntropy - postEntropy / total;
   }
 
   private static double sum(double[] a, int from, int len) {
@@ -896,7 +918,7 @@ public final class HoeffdingTree implements Classifier {
 
   private int newLeaf(double[] initial, int from, int len) {
     if (numNodes == kind.length) {
-      allocateNodes(kind.length * 2);
+      allocateNodes(Math.max(16, kind.length * 2));
     }
     int n = numNodes++;
     kind[n] = LEAF;
