@@ -108,7 +108,7 @@ final class ArfMember {
       return;
     }
     // The error after learning x, as MOA's correctlyClassifies.
-    double error = tree.predictInternal(x, votes) == y ? 0.0 : 1.0;
+    double error = tree.predictAfterLearn(x, votes) == y ? 0.0 : 1.0;
     if (warning != null && warning.update(error)) {
       lastWarningOn = seen;
       warnings++;

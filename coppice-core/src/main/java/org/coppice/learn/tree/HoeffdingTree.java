@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.coppice.data.Schema;
 import org.coppice.learn.Classifier;
 import org.coppice.util.JavaRandom;
+import org.coppice.util.NormalDistribution;
 
 /**
  * A Hoeffding tree (VFDT; Domingos and Hulten, "Mining High-Speed Data Streams", KDD 2000), as MOA 2024.07
@@ -87,16 +88,25 @@ public final class HoeffdingTree implements Classifier {
   private final double[] nbScratch;
   private final double[] post; // [branch][class]
   private final double[] branchWeight; // [branch]
+  // One numeric observer unpacked during a split attempt: [class]
+  private final double[] gMin;
+  private final double[] gMax;
+  private final double[] gWeight;
+  private final double[] gMean;
+  private final double[] gStdDev;
   private double preSplitEntropy;
   private final int[] postLen; // [branch]
   private final double[] thresholds;
   private final int[] drawList;
   private final int maxBranches;
 
-  // Cached by votesForTraining, consumed by learnAfterVotes: the leaf and the two NB-adaptive argmaxes.
-  private int cachedLeaf = -1;
+  // Set by votesForTraining, consumed by learnAfterVotes: the leaf reached (-1: route again) and, when
+  // cachedArgmaxes, the two NB-adaptive argmaxes at that leaf. learnedNode: the node that learned last.
+  private int routedLeaf = -1;
+  private boolean cachedArgmaxes;
   private int cachedMajority;
   private int cachedNaiveBayes;
+  private int learnedNode = -1;
 
   /** An empty tree for {@code schema}. */
   public HoeffdingTree(Schema schema, HoeffdingTreeConfig config) {
@@ -124,6 +134,11 @@ public final class HoeffdingTree implements Classifier {
     this.post = new double[maxBranches * numClasses];
     this.postLen = new int[maxBranches];
     this.branchWeight = new double[maxBranches];
+    this.gMin = new double[numClasses];
+    this.gMax = new double[numClasses];
+    this.gWeight = new double[numClasses];
+    this.gMean = new double[numClasses];
+    this.gStdDev = new double[numClasses];
     this.thresholds = new double[config.numBins()];
     this.drawList = new int[numFeatures];
     allocateNodes(16);
@@ -160,7 +175,9 @@ public final class HoeffdingTree implements Classifier {
     obsSize = 0;
     freeBlockCount = 0;
     random.setSeed(config.seed());
-    cachedLeaf = -1;
+    routedLeaf = -1;
+    cachedArgmaxes = false;
+    learnedNode = -1;
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -169,10 +186,13 @@ public final class HoeffdingTree implements Classifier {
   @Override
   public void votes(double[] x, double[] votes) {
     Arrays.fill(votes, 0, numClasses, 0.0);
-    if (root < 0) {
-      return;
+    if (root >= 0) {
+      leafVotes(routeFrom(root, x), x, votes);
     }
-    int n = route(x);
+  }
+
+  /** Votes of the node where routing ended ({@code ~parent} for an absent child). */
+  private void leafVotes(int n, double[] x, double[] votes) {
     if (n < 0) {
       n = ~n; // absent child: the split node's frozen counts
     }
@@ -201,27 +221,30 @@ public final class HoeffdingTree implements Classifier {
 
   /**
    * {@link #votes}, also remembering what a following {@link #learnAfterVotes} on the same {@code x}
-   * needs, so that a test-then-train step computes the leaf's naive Bayes scores once, not twice.
+   * needs: the leaf reached (so it is not routed to again) and, for naive Bayes adaptive leaves, both
+   * argmaxes (so the leaf's naive Bayes scores are computed once per test-then-train step, not twice).
    */
   void votesForTraining(double[] x, double[] votes) {
-    cachedLeaf = -1;
+    routedLeaf = -1;
+    cachedArgmaxes = false;
     Arrays.fill(votes, 0, numClasses, 0.0);
     if (root < 0) {
       return;
     }
-    int n = route(x);
+    int n = routeFrom(root, x);
     if (n < 0 || kind[n] != LEAF) {
-      copyCounts(n < 0 ? ~n : n, votes);
+      leafVotes(n, x, votes);
       return;
     }
+    routedLeaf = n;
     if (config.leafPrediction() != LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
-      votes(x, votes);
+      leafVotes(n, x, votes);
       return;
     }
     naiveBayes(n, x, nbScratch);
     cachedNaiveBayes = argmax(nbScratch, classLen[n]);
     cachedMajority = majorityIndex(n);
-    cachedLeaf = n;
+    cachedArgmaxes = true;
     if (mcCorrect[n] > nbCorrect[n]) {
       copyCounts(n, votes);
     } else {
@@ -229,9 +252,15 @@ public final class HoeffdingTree implements Classifier {
     }
   }
 
-  /** The predicted class: the first argmax of {@link #votes}. */
-  int predictInternal(double[] x, double[] scratch) {
-    votes(x, scratch);
+  /**
+   * The predicted class for {@code x} right after {@link #learnAfterVotes} on the same {@code x}:
+   * routing resumes at the node that learned, which is on x's path whatever it became.
+   */
+  int predictAfterLearn(double[] x, double[] scratch) {
+    Arrays.fill(scratch, 0, numClasses, 0.0);
+    if (root >= 0) {
+      leafVotes(routeFrom(learnedNode >= 0 ? learnedNode : root, x), x, scratch);
+    }
     return argmax(scratch, numClasses);
   }
 
@@ -241,7 +270,8 @@ public final class HoeffdingTree implements Classifier {
   @Override
   public void learn(double[] x, int y, double weight) {
     checkNotFrozen();
-    cachedLeaf = -1;
+    routedLeaf = -1;
+    cachedArgmaxes = false;
     learnInternal(x, y, weight);
   }
 
@@ -251,26 +281,32 @@ public final class HoeffdingTree implements Classifier {
   }
 
   private void learnInternal(double[] x, int y, double weight) {
+    learnedNode = -1;
+    int n = routedLeaf;
+    routedLeaf = -1;
     if (y < 0 || !(weight > 0)) {
-      cachedLeaf = -1;
+      cachedArgmaxes = false;
       return;
     }
     if (y >= numClasses) {
       throw new IllegalArgumentException("class index " + y + " out of range " + numClasses);
     }
-    if (root < 0) {
-      root = newLeaf(null, 0, 0);
-    }
-    int n = route(x);
     if (n < 0) {
-      int parent = ~n;
-      int branch = branch(parent, x[splitAttr[parent]]);
-      n = newLeaf(null, 0, 0);
-      children[childStart[parent] + branch] = n;
-    } else if (kind[n] != LEAF) {
-      cachedLeaf = -1;
-      return; // missing value at a split node: MOA does not learn the instance
+      if (root < 0) {
+        root = newLeaf(null, 0, 0);
+      }
+      n = routeFrom(root, x);
+      if (n < 0) {
+        int parent = ~n;
+        int branch = branch(parent, x[splitAttr[parent]]);
+        n = newLeaf(null, 0, 0);
+        children[childStart[parent] + branch] = n;
+      } else if (kind[n] != LEAF) {
+        cachedArgmaxes = false;
+        return; // missing value at a split node: MOA does not learn the instance
+      }
     }
+    learnedNode = n;
     learnAtLeaf(n, x, y, weight);
     double seen = leafWeight(n);
     if (seen - lastEvalWeight[n] >= config.gracePeriod()) {
@@ -285,7 +321,7 @@ public final class HoeffdingTree implements Classifier {
     if (config.leafPrediction() == LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
       int majority;
       int bayes;
-      if (cachedLeaf == n) {
+      if (cachedArgmaxes) {
         majority = cachedMajority;
         bayes = cachedNaiveBayes;
       } else {
@@ -300,7 +336,7 @@ public final class HoeffdingTree implements Classifier {
         nbCorrect[n] += weight;
       }
     }
-    cachedLeaf = -1;
+    cachedArgmaxes = false;
     counts[n * numClasses + y] += weight;
     if (classLen[n] <= y) {
       classLen[n] = y + 1;
@@ -499,10 +535,13 @@ public final class HoeffdingTree implements Classifier {
   /** MOA GaussianNumericAttributeClassObserver.getBestEvaluatedSplitSuggestion. */
   private boolean bestNumericSuggestion(int n, int off, int a) {
     int numThresholds = candidateThresholds(off);
+    if (numThresholds > 0) {
+      loadGaussians(off);
+    }
     boolean found = false;
     for (int i = 0; i < numThresholds; i++) {
       double t = thresholds[i];
-      numericPostSplit(off, t);
+      numericPostSplit(t);
       double merit = merit(2);
       if (!found || merit > suggestionMerit) {
         found = true;
@@ -544,40 +583,49 @@ public final class HoeffdingTree implements Classifier {
     return count;
   }
 
-  /** Class distributions on each side of "x <= t" for the numeric observer at {@code off}. */
-  private void numericPostSplit(int off, double t) {
+  /** Copies the numeric observer at {@code off} into the per-class scratch, σ computed once. */
+  private void loadGaussians(int off) {
+    for (int c = 0; c < numClasses; c++) {
+      int base = off + c * GAUSS_STATS;
+      double w = obs[base + GW];
+      gMin[c] = obs[base + GMIN];
+      gMax[c] = obs[base + GMAX];
+      gWeight[c] = w;
+      gMean[c] = obs[base + GMEAN];
+      gStdDev[c] = stdDev(w, obs[base + GM2]);
+    }
+  }
+
+  /** Class distributions on each side of "x <= t" for the observer loaded by loadGaussians. */
+  private void numericPostSplit(double t) {
     Arrays.fill(post, 0, 2 * numClasses, 0.0);
     postLen[0] = 0;
     postLen[1] = 0;
-    double[] left = post;
-    int right = numClasses;
+    final int right = numClasses;
     for (int c = 0; c < numClasses; c++) {
-      int base = off + c * GAUSS_STATS;
-      double cmin = obs[base + GMIN];
+      double cmin = gMin[c];
       if (cmin != cmin) {
-        continue;
+        continue; // class never seen: no estimator
       }
-      double w = obs[base + GW];
+      double w = gWeight[c];
       if (t < cmin) {
-        left[right + c] += w;
+        post[right + c] += w;
         postLen[1] = c + 1;
-      } else if (t >= obs[base + GMAX]) {
-        left[c] += w;
+      } else if (t >= gMax[c]) {
+        post[c] += w;
         postLen[0] = c + 1;
       } else {
-        double mean = obs[base + GMEAN];
-        double sd = stdDev(w, obs[base + GM2]);
+        // MOA GaussianEstimator.estimatedWeight_LessThan_EqualTo_GreaterThan_Value
+        double mean = gMean[c];
+        double sd = gStdDev[c];
         double eq = density(w, mean, sd, t) * w;
-        double lt =
-            sd > 0.0
-                ? org.coppice.util.NormalDistribution.cdf((t - mean) / sd) * w - eq
-                : (t < mean ? w - eq : 0.0);
+        double lt = sd > 0.0 ? NormalDistribution.cdf((t - mean) / sd) * w - eq : (t < mean ? w - eq : 0.0);
         double gt = w - eq - lt;
         if (gt < 0.0) {
           gt = 0.0;
         }
-        left[c] += lt + eq;
-        left[right + c] += gt;
+        post[c] += lt + eq;
+        post[right + c] += gt;
         postLen[0] = c + 1;
         postLen[1] = c + 1;
       }
@@ -721,7 +769,8 @@ public final class HoeffdingTree implements Classifier {
     int branches;
     int slots;
     if (splitKind == NUMERIC_SPLIT) {
-      numericPostSplit(off, value);
+      loadGaussians(off);
+      numericPostSplit(value);
       branches = 2;
       slots = 2;
     } else if (splitKind == NOMINAL_BINARY_SPLIT) {
@@ -881,12 +930,12 @@ public final class HoeffdingTree implements Classifier {
   // Routing and storage
 
   /**
-   * Follows x from the root. Returns the leaf reached, or the split node where a missing value stopped
+   * Follows x from {@code start}. Returns the leaf reached, or the split node where a missing value stopped
    * routing, or {@code ~parent} (negative) when the branch taken has no child yet. Reads state only, so
    * concurrent predictions are safe while nothing learns.
    */
-  private int route(double[] x) {
-    int n = root;
+  private int routeFrom(int start, double[] x) {
+    int n = start;
     while (kind[n] != LEAF) {
       double v = x[splitAttr[n]];
       if (v != v) {
