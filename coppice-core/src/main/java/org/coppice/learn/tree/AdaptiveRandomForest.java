@@ -90,19 +90,30 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
 
   /**
    * Sum over trees of each tree's normalised vote times its accuracy in percent (MOA's
-   * getVotesForInstance); all zeros before any tree has learned.
+   * getVotesForInstance); all zeros before any tree has learned. Safe to call from several threads at
+   * once while the forest does not learn.
    */
   @Override
   public void votes(double[] x, double[] votes) {
+    double[][] scratch = VOTE_SCRATCH.get();
+    if (scratch[0].length != numClasses) {
+      scratch = new double[][] {new double[numClasses], new double[numClasses]};
+      VOTE_SCRATCH.set(scratch);
+    }
+    double[] treeVotes = scratch[0];
+    double[] share = scratch[1];
     java.util.Arrays.fill(votes, 0, numClasses, 0.0);
     for (ArfMember m : members) {
-      m.tree.votes(x, m.votes);
-      m.contribution(voteScratch, 0);
+      m.tree.votes(x, treeVotes);
+      m.contribution(treeVotes, share, 0);
       for (int c = 0; c < numClasses; c++) {
-        votes[c] += voteScratch[c];
+        votes[c] += share[c];
       }
     }
   }
+
+  private static final ThreadLocal<double[][]> VOTE_SCRATCH =
+      ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
   @Override
   public void learn(double[] x, int y, double weight) {

@@ -52,10 +52,10 @@ final class ArfMember {
   /**
    * Writes this member's share of the ensemble vote for {@code x} into {@code out[from, from +
    * numClasses)}: the tree's votes normalised to sum 1, times the accuracy in percent when weighted voting
-   * is on and the accuracy is positive; zeros when the tree has no opinion. {@link #votes} must hold the
-   * tree's votes for {@code x}.
+   * is on and the accuracy is positive; zeros when the tree has no opinion. {@code votes} holds the
+   * tree's votes for {@code x}. Reads the member only, so concurrent predictions are safe.
    */
-  void contribution(double[] out, int from) {
+  void contribution(double[] votes, double[] out, int from) {
     int numClasses = votes.length;
     double sum = 0.0;
     double sumAbs = 0.0;
@@ -87,7 +87,7 @@ final class ArfMember {
   void step(
       double[] x, int y, double weight, boolean train, int k, long seen, double[] out, int from) {
     tree.votesForTraining(x, votes);
-    contribution(out, from);
+    contribution(votes, out, from);
     if (!train) {
       return;
     }
