@@ -62,9 +62,14 @@ public final class CoppiceModel {
     return new CoppiceModel(classifier, preprocessor, null, new LinkedHashMap<>(parameters));
   }
 
-  /** Loads and verifies a bundle with default limits, checksums verified, all cores for learning. */
+  /**
+   * Loads a bundle with default limits and all cores for learning. Every byte of model.bin is
+   * covered by a CRC-32C (header and each section), which detects any change of a byte; the slower
+   * whole-file SHA-256 against the manifest is left to {@code coppice inspect} and to {@link
+   * #load(Path, Limits, boolean, int)} with {@code verifySha256}.
+   */
   public static CoppiceModel load(Path dir) throws IOException {
-    return load(dir, Limits.DEFAULT, true, Runtime.getRuntime().availableProcessors());
+    return load(dir, Limits.DEFAULT, false, Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -133,6 +138,17 @@ public final class CoppiceModel {
 
   public Preprocessor preprocessor() {
     return preprocessor;
+  }
+
+  /**
+   * True for a model loaded from a bundle saved frozen (inference-only): it predicts but cannot
+   * learn.
+   */
+  public boolean isFrozen() {
+    if (classifier instanceof org.coppice.learn.tree.AdaptiveRandomForest arf) {
+      return arf.isFrozen();
+    }
+    return classifier instanceof org.coppice.learn.tree.HoeffdingTree tree && tree.isFrozen();
   }
 
   /** The manifest this model was loaded or last saved with, or null for a model never saved. */

@@ -32,6 +32,12 @@ public final class ModelCodec {
   public static final int TREE = 2;
   public static final int MEMBER = 3;
 
+  /**
+   * Version of the learner state layout inside the sections; raised whenever it changes, independently
+   * of the container's format version. Readers accept the versions they know.
+   */
+  public static final int STATE_VERSION = 1;
+
   static final int LEARNER_HOEFFDING_TREE = 1;
   static final int LEARNER_ARF = 2;
 
@@ -67,6 +73,7 @@ public final class ModelCodec {
   public static void save(Classifier model, SectionSink sink, boolean frozen) {
     if (model instanceof HoeffdingTree tree) {
       StateWriter w = sink.beginSection(HEADER, 0);
+      w.writeInt(STATE_VERSION);
       w.writeInt(LEARNER_HOEFFDING_TREE);
       w.writeBoolean(frozen || tree.frozen);
       writeSchema(tree.schema(), w);
@@ -79,6 +86,7 @@ public final class ModelCodec {
     if (model instanceof AdaptiveRandomForest arf) {
       boolean asFrozen = frozen || arf.frozen;
       StateWriter w = sink.beginSection(HEADER, 0);
+      w.writeInt(STATE_VERSION);
       w.writeInt(LEARNER_ARF);
       w.writeBoolean(asFrozen);
       writeSchema(arf.schema(), w);
@@ -110,6 +118,16 @@ public final class ModelCodec {
       throw new ModelFormatException("model: the first section is not a header");
     }
     StateReader h = source.open(0);
+    int version = h.readInt();
+    if (version != STATE_VERSION) {
+      throw new ModelFormatException(
+          h.context()
+              + ": learner state version "
+              + version
+              + " is not supported (this Coppice reads version "
+              + STATE_VERSION
+              + ")");
+    }
     int learner = h.readInt();
     boolean frozen = h.readBoolean();
     Schema schema = readSchema(h);
