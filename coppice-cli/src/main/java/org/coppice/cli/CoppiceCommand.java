@@ -1,0 +1,33 @@
+package org.coppice.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code coppice} command; the work happens in its subcommands. */
+@Command(
+    name = "coppice",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Online machine learning on data streams: Hoeffding trees and the Adaptive Random Forest.",
+    subcommands = {PrequentialCommand.class, GenerateCommand.class},
+    footer = {"", "Run 'coppice COMMAND --help' for the options of a command."})
+final class CoppiceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print a stack trace for internal errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "missing command: prequential or generate");
+  }
+}
