@@ -21,9 +21,9 @@ import org.coppice.state.StateReader;
 import org.coppice.state.StateWriter;
 
 /**
- * A trained model with everything needed to serve it: the learner, its schema, the preprocessing that
- * turns a raw record into features, and the manifest it was saved with. Load a bundle and predict on a
- * raw record in one call:
+ * A trained model with everything needed to serve it: the learner, its schema, the preprocessing
+ * that turns a raw record into features, and the manifest it was saved with. Load a bundle and
+ * predict on a raw record in one call:
  *
  * <pre>{@code
  * Prediction p = CoppiceModel.load(Path.of("model")).predict(Map.of("price", 0.3, "day", "2"));
@@ -73,8 +73,8 @@ public final class CoppiceModel {
   }
 
   /**
-   * Loads a bundle: the manifest, the sizes and SHA-256 of its files (unless {@code verifySha256} is
-   * false; the per-section CRC-32C are always checked), then the model state.
+   * Loads a bundle: the manifest, the sizes and SHA-256 of its files (unless {@code verifySha256}
+   * is false; the per-section CRC-32C are always checked), then the model state.
    *
    * @param threads cores a loaded forest trains with (not part of the model)
    * @throws org.coppice.state.ModelFormatException if anything in the bundle is wrong
@@ -87,7 +87,10 @@ public final class CoppiceModel {
       Preprocessor pre = new Preprocessor(classifier.schema(), missingTokens(manifest));
       Map<String, Object> parameters = new LinkedHashMap<>();
       if (manifest.parameters() != null) {
-        manifest.parameters().fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue()));
+        manifest
+            .parameters()
+            .fields()
+            .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue()));
       }
       return new CoppiceModel(classifier, pre, manifest, parameters);
     }
@@ -166,7 +169,9 @@ public final class CoppiceModel {
     return predict(record, null);
   }
 
-  /** As {@link #predict(Map)}, counting missing values and unseen categories into {@code counts}. */
+  /**
+   * As {@link #predict(Map)}, counting missing values and unseen categories into {@code counts}.
+   */
   public Prediction predict(Map<String, ?> record, Preprocessor.Counts counts) {
     double[] x = new double[schema().numFeatures()];
     preprocessor.toFeatures(record, x, counts);
@@ -178,7 +183,8 @@ public final class CoppiceModel {
     double[] votes = new double[schema().numClasses()];
     classifier.votes(x, votes);
     int best = Prediction.normalise(votes);
-    return new Prediction(best, schema().target().values().get(best), votes, schema().target().values());
+    return new Prediction(
+        best, schema().target().values().get(best), votes, schema().target().values());
   }
 
   /**
@@ -220,14 +226,16 @@ public final class CoppiceModel {
               + ModelCodec.learnerName(classifier)
               + " cannot be saved; train an Adaptive Random Forest (arf) or a Hoeffding tree (ht)");
     }
-    Manifest.Builder b = Manifest.builder()
-        .coppiceVersion(Version.get())
-        .learner(ModelCodec.learnerName(classifier), seedOf(), parameters)
-        .schema(schemaJson(schema()))
-        .preprocessing(preprocessor.describe());
-    Manifest.Training training = options.training() != null
-        ? options.training()
-        : manifest != null ? manifest.training() : null;
+    Manifest.Builder b =
+        Manifest.builder()
+            .coppiceVersion(Version.get())
+            .learner(ModelCodec.learnerName(classifier), seedOf(), parameters)
+            .schema(schemaJson(schema()))
+            .preprocessing(preprocessor.describe());
+    Manifest.Training training =
+        options.training() != null
+            ? options.training()
+            : manifest != null ? manifest.training() : null;
     if (training != null) {
       b.training(training);
     }

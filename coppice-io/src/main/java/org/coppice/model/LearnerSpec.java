@@ -28,9 +28,9 @@ import org.coppice.learn.tree.SplitCriterion;
  * YAML) name them: {@code learner} ({@code arf}, {@code ht}, {@code nb}, {@code majority}), {@code
  * trees}, {@code seed}, {@code max-features}, {@code lambda}, {@code drift-delta}, {@code
  * warning-delta}, {@code grace-period}, {@code split-confidence}, {@code tie-threshold}, {@code
- * leaf-prediction} ({@code mc}, {@code nb}, {@code nba}), {@code split-criterion} ({@code infogain},
- * {@code gini}), {@code drift-detection}, {@code background}, {@code weighted-vote}, {@code threads}.
- * Unset settings take MOA's defaults for the chosen learner. Immutable.
+ * leaf-prediction} ({@code mc}, {@code nb}, {@code nba}), {@code split-criterion} ({@code
+ * infogain}, {@code gini}), {@code drift-detection}, {@code background}, {@code weighted-vote},
+ * {@code threads}. Unset settings take MOA's defaults for the chosen learner. Immutable.
  */
 public final class LearnerSpec {
   /** The setting names a config file may use. */
@@ -116,7 +116,8 @@ public final class LearnerSpec {
           "config file " + file + " is not valid: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("config file " + file + " must hold one object of settings");
+      throw new IllegalArgumentException(
+          "config file " + file + " must hold one object of settings");
     }
     LearnerSpec spec = defaults();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -147,7 +148,8 @@ public final class LearnerSpec {
   private void validate() {
     String l = learner();
     if (!l.equals("arf") && !l.equals("ht") && !l.equals("nb") && !l.equals("majority")) {
-      throw new IllegalArgumentException("learner must be arf, ht, nb or majority, got '" + l + "'");
+      throw new IllegalArgumentException(
+          "learner must be arf, ht, nb or majority, got '" + l + "'");
     }
     // Building checks every value's syntax and range.
     if (l.equals("arf")) {
@@ -320,7 +322,9 @@ public final class LearnerSpec {
       case "mc" -> LeafPrediction.MAJORITY_CLASS;
       case "nb" -> LeafPrediction.NAIVE_BAYES;
       case "nba" -> LeafPrediction.NAIVE_BAYES_ADAPTIVE;
-      default -> throw new IllegalArgumentException("leaf-prediction must be mc, nb or nba, got '" + v + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "leaf-prediction must be mc, nb or nba, got '" + v + "'");
     };
   }
 
@@ -328,7 +332,9 @@ public final class LearnerSpec {
     return switch (v.trim().toLowerCase(Locale.ROOT)) {
       case "infogain", "info-gain" -> SplitCriterion.INFO_GAIN;
       case "gini" -> SplitCriterion.GINI;
-      default -> throw new IllegalArgumentException("split-criterion must be infogain or gini, got '" + v + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "split-criterion must be infogain or gini, got '" + v + "'");
     };
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  *     opinion yet)
  * @param classes the class names, by index
  */
-public record Prediction(int classIndex, String label, double[] probabilities, List<String> classes) {
+public record Prediction(
+    int classIndex, String label, double[] probabilities, List<String> classes) {
   /** Probability of class {@code label}, or 0 for an unknown label. */
   public double probability(String label) {
     int i = classes.indexOf(label);

@@ -10,17 +10,17 @@ import org.coppice.data.Schema;
 import org.coppice.io.ReadOptions;
 
 /**
- * Turns a raw record (column name → value) into the feature vector a model was trained on. Kept in the
- * bundle, so prediction needs nothing but the raw record.
+ * Turns a raw record (column name → value) into the feature vector a model was trained on. Kept in
+ * the bundle, so prediction needs nothing but the raw record.
  *
  * <ul>
- *   <li>Numeric columns: numbers are used as they are; text is parsed as a decimal number; the missing
- *       tokens, {@code null} and an absent key are missing ({@code NaN}).
+ *   <li>Numeric columns: numbers are used as they are; text is parsed as a decimal number; the
+ *       missing tokens, {@code null} and an absent key are missing ({@code NaN}).
  *   <li>Nominal columns: the value's text (a whole number prints without ".0") is looked up in the
- *       training categories; missing as above; a category never seen in training is treated as missing
- *       and counted.
- *   <li>Missing values follow the model: a tree stops at the split that needs the value and answers with
- *       that node's class counts; naive Bayes leaves skip the attribute.
+ *       training categories; missing as above; a category never seen in training is treated as
+ *       missing and counted.
+ *   <li>Missing values follow the model: a tree stops at the split that needs the value and answers
+ *       with that node's class counts; naive Bayes leaves skip the attribute.
  * </ul>
  *
  * Immutable and thread-safe; counters live in a {@link Counts} owned by the caller.
@@ -154,7 +154,11 @@ public final class Preprocessor {
     return index;
   }
 
-  private static String categoryText(Object raw) {
+  /**
+   * The text of a raw nominal value: a whole floating-point number prints without ".0", anything
+   * else as {@code toString()}, trimmed.
+   */
+  static String categoryText(Object raw) {
     if (raw instanceof Double || raw instanceof Float) {
       double d = ((Number) raw).doubleValue();
       if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {

@@ -1,0 +1,382 @@
+package org.coppice.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.coppice.io.CsvReader;
+import org.coppice.io.ReadOptions;
+import org.coppice.io.bundle.Manifest;
+import org.coppice.stream.InstanceStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingTest {
+  private static final int N = 2000;
+
+  @TempDir Path tmp;
+
+  private static LearnerSpec forest(int trees, long seed) {
+    return LearnerSpec.defaults().with("learner", "arf").with("trees", trees).with("seed", seed);
+  }
+
+  @Test
+  void trainSaveLoadPredictRoundTrip() throws IOException {
+    List<TestData.Row> rows = TestData.rows(1, N, Integer.MAX_VALUE);
+    Path file = TestData.write(tmp.resolve("in"), "data.csv", TestData.csv(rows, 0, N));
+    Path data = TestData.relative(file);
+    Path out = tmp.resolve("model");
+
+    TrainSummary summary =
+        Training.train(
+            data, ReadOptions.defaults(), null, forest(5, 7), out, false, TrainListener.NONE);
+
+    long unlabelled = TestData.unlabelled(rows, 0, N);
+    assertTrue(unlabelled > 0);
+    assertEquals(N, summary.rowsRead());
+    assertEquals(unlabelled, summary.rowsRejected());
+    assertEquals(out, summary.bundle());
+
+    Manifest m = Manifest.parse(Files.readAllBytes(out.resolve(Manifest.FILE_NAME)));
+    assertEquals(summary.manifest(), m);
+    // learner, every parameter, the seed
+    assertEquals("adaptive-random-forest", m.learner());
+    assertEquals(7L, m.seed());
+    ObjectNode p = m.parameters();
+    assertEquals("arf", p.get("learner").asText());
+    assertEquals(5, p.get("trees").asInt());
+    assertEquals(7, p.get("seed").asLong());
+    assertEquals(50, p.get("grace-period").asInt());
+    assertTrue(p.has("lambda") && p.has("drift-delta") && p.has("max-features"));
+    assertFalse(p.has("threads"));
+    // schema and label mapping (classes in order of first appearance)
+    ObjectNode schema = m.schema();
+    assertEquals("data", schema.get("relation").asText());
+    JsonNode features = schema.get("features");
+    assertEquals(3, features.size());
+    assertEquals("x1", features.get(0).get("name").asText());
+    assertEquals("numeric", features.get(0).get("type").asText());
+    assertEquals("x2", features.get(1).get("name").asText());
+    assertEquals("color", features.get(2).get("name").asText());
+    assertEquals("nominal", features.get(2).get("type").asText());
+    assertEquals(List.of("red", "green", "blue"), texts(features.get(2).get("values")));
+    assertEquals("label", schema.get("target").get("name").asText());
+    List<String> classes = firstAppearance(rows);
+    assertEquals(classes, texts(schema.get("target").get("classes")));
+    // preprocessing
+    ObjectNode pre = m.preprocessing();
+    assertEquals(List.of("", "?", "NA", "NaN"), texts(pre.get("missing_tokens")));
+    assertEquals(Preprocessor.UNSEEN_CATEGORY_POLICY, pre.get("unseen_categories").asText());
+    assertEquals(Preprocessor.MISSING_VALUE_POLICY, pre.get("missing_values").asText());
+    assertEquals(
+        List.of("red", "green", "blue"), texts(pre.get("features").get(2).get("categories")));
+    // provenance: the data file exactly as given, its SHA-256, rows read and rejected
+    Manifest.Training t = m.training();
+    assertEquals(data.toString(), t.dataFile());
+    assertFalse(Path.of(t.dataFile()).isAbsolute());
+    assertEquals(TestData.sha256(file), t.dataSha256());
+    assertEquals(N, t.rowsRead());
+    assertEquals(unlabelled, t.rowsRejected());
+    // metrics at the end of training
+    ObjectNode metrics = m.metrics();
+    assertEquals("prequential", metrics.get("evaluation").asText());
+    assertEquals(N, metrics.get("rows").asLong());
+    assertEquals(N - unlabelled, metrics.get("scored").asLong());
+    double accuracy = metrics.get("accuracy").asDouble();
+    assertTrue(accuracy > 0.7 && accuracy <= 1, "accuracy " + accuracy);
+    assertEquals(classes, texts(metrics.get("confusion_matrix").get("classes")));
+    long cells = 0;
+    for (JsonNode row : metrics.get("confusion_matrix").get("counts")) {
+      for (JsonNode c : row) {
+        cells += c.asLong();
+      }
+    }
+    assertEquals(N - unlabelled, cells);
+    String json = Files.readString(out.resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8);
+    assertFalse(json.contains("\"" + tmp.toAbsolutePath()), "an absolute path in the manifest");
+
+    // Load and predict: same answers as the same training in memory.
+    CoppiceModel loaded = CoppiceModel.load(out);
+    assertFalse(loaded.isFrozen());
+    TrainResult inMemory;
+    try (InstanceStream s = new CsvReader(file, ReadOptions.defaults())) {
+      inMemory = Training.train(forest(5, 7), s, null);
+    }
+    assertEquals(N, inMemory.rowsRead());
+    assertEquals(unlabelled, inMemory.rowsRejected());
+    assertEquals(summary.metrics(), inMemory.metrics());
+    for (Map<String, Object> record :
+        List.<Map<String, Object>>of(
+            Map.of("x1", 0.9, "x2", "0.1", "color", "red"),
+            Map.of("x1", "0.1", "x2", -1.0, "color", "blue"),
+            Map.of("x1", 0.5, "color", "purple"),
+            Map.of())) {
+      Prediction a = loaded.predict(record);
+      Prediction b = inMemory.model().predict(record);
+      assertEquals(b.label(), a.label());
+      assertArrayEquals(b.probabilities(), a.probabilities());
+      assertEquals(classes, a.classes());
+    }
+    assertEquals("UP", loaded.predict(Map.of("x1", 0.95, "x2", 0.0, "color", "red")).label());
+    assertEquals("DOWN", loaded.predict(Map.of("x1", 0.05, "x2", 0.0, "color", "blue")).label());
+  }
+
+  @Test
+  void inMemoryMetricsAreOrdered() {
+    List<TestData.Row> rows = TestData.rows(2, 600, Integer.MAX_VALUE);
+    Path file = TestData.write(tmp, "small.csv", TestData.csv(rows, 0, 600));
+    TrainResult r;
+    try (InstanceStream s = new CsvReader(file, ReadOptions.defaults())) {
+      r = Training.train(LearnerSpec.defaults().with("learner", "ht"), s, TrainListener.NONE);
+    }
+    assertEquals(
+        List.of(
+            "evaluation",
+            "rows",
+            "scored",
+            "accuracy",
+            "kappa",
+            "macro_f1",
+            "log_loss",
+            "window_size",
+            "window_accuracy",
+            "window_kappa",
+            "window_macro_f1",
+            "window_log_loss",
+            "confusion_matrix"),
+        new ArrayList<>(r.metrics().keySet()));
+    assertEquals(600L, r.metrics().get("rows"));
+    assertEquals(r.prequential().accuracy(), (Double) r.metrics().get("accuracy"));
+    assertEquals(
+        "hoeffding-tree", org.coppice.learn.tree.ModelCodec.learnerName(r.model().classifier()));
+    assertNull(r.model().manifest());
+  }
+
+  @Test
+  void progressIsReportedWithRowsElapsedAndFraction() {
+    List<TestData.Row> rows = TestData.rows(9, 1200, Integer.MAX_VALUE);
+    Path file = TestData.write(tmp, "p.csv", TestData.csv(rows, 0, 1200));
+    List<double[]> reports = new ArrayList<>();
+    try (CsvReader csv = new CsvReader(file, ReadOptions.defaults())) {
+      InstanceStream slow =
+          new InstanceStream() {
+            long n;
+
+            @Override
+            public org.coppice.data.Schema schema() {
+              return csv.schema();
+            }
+
+            @Override
+            public boolean next(org.coppice.data.Instance into) {
+              if (++n == 300) {
+                try {
+                  Thread.sleep(TrainListener.INTERVAL_MILLIS + 50);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return csv.next(into);
+            }
+
+            @Override
+            public double progress() {
+              return csv.progress();
+            }
+          };
+      Training.train(
+          LearnerSpec.defaults().with("learner", "ht"),
+          slow,
+          (done, seconds, fraction) -> reports.add(new double[] {done, seconds, fraction}));
+    }
+    assertFalse(reports.isEmpty());
+    double[] first = reports.get(0);
+    assertTrue(first[0] >= 300 && first[0] <= 1200, "rows " + first[0]);
+    assertTrue(first[1] >= TrainListener.INTERVAL_MILLIS / 1000.0, "seconds " + first[1]);
+    assertTrue(first[2] > 0 && first[2] <= 1, "fraction " + first[2]);
+  }
+
+  @Test
+  void yamlConfigWithCommandLineOverride() throws IOException {
+    List<TestData.Row> rows = TestData.rows(3, 800, Integer.MAX_VALUE);
+    Path data = TestData.write(tmp, "d.csv", TestData.csv(rows, 0, 800));
+    Path config =
+        TestData.write(
+            tmp, "c.yaml", "learner: arf\ntrees: 3\nseed: 11\ngrace-period: 100\nlambda: 6\n");
+    TrainSummary s =
+        Training.train(
+            data,
+            ReadOptions.defaults(),
+            config,
+            LearnerSpec.defaults().with("trees", 2),
+            tmp.resolve("m"),
+            false,
+            null);
+    ObjectNode p = s.manifest().parameters();
+    assertEquals(2, p.get("trees").asInt(), "the command line wins");
+    assertEquals(11, p.get("seed").asInt());
+    assertEquals(100, p.get("grace-period").asInt());
+    assertEquals(6.0, p.get("lambda").asDouble());
+    assertEquals(11L, s.manifest().seed());
+  }
+
+  @Test
+  void jsonConfigWithCommandLineOverride() throws IOException {
+    List<TestData.Row> rows = TestData.rows(4, 800, Integer.MAX_VALUE);
+    Path data = TestData.write(tmp, "d.csv", TestData.csv(rows, 0, 800));
+    Path config =
+        TestData.write(
+            tmp,
+            "c.json",
+            "{\"learner\": \"ht\", \"grace-period\": 80, \"split-confidence\": 0.001}");
+    TrainSummary s =
+        Training.train(
+            data,
+            ReadOptions.defaults(),
+            config,
+            LearnerSpec.defaults().with("grace-period", 60),
+            tmp.resolve("m"),
+            false,
+            null);
+    Manifest m = s.manifest();
+    assertEquals("hoeffding-tree", m.learner());
+    assertNull(m.seed());
+    assertEquals(60, m.parameters().get("grace-period").asInt(), "the command line wins");
+    assertEquals(0.001, m.parameters().get("split-confidence").asDouble());
+    assertEquals("ht", m.parameters().get("learner").asText());
+  }
+
+  @Test
+  void sameDataConfigAndSeedGiveTheSameModelBytes() throws IOException {
+    List<TestData.Row> rows = TestData.rows(5, 3000, 1500);
+    Path data = TestData.write(tmp, "d.csv", TestData.csv(rows, 0, 3000));
+    Path config = TestData.write(tmp, "c.yml", "trees: 4\nseed: 3\n");
+    Training.train(
+        data,
+        ReadOptions.defaults(),
+        config,
+        LearnerSpec.defaults().with("threads", 1),
+        tmp.resolve("a"),
+        false,
+        null);
+    Training.train(
+        data,
+        ReadOptions.defaults(),
+        config,
+        LearnerSpec.defaults().with("threads", 4),
+        tmp.resolve("b"),
+        false,
+        null);
+    assertArrayEquals(
+        TestData.bytes(tmp.resolve("a/model.bin")), TestData.bytes(tmp.resolve("b/model.bin")));
+    // A different seed gives a different forest.
+    Training.train(
+        data,
+        ReadOptions.defaults(),
+        config,
+        LearnerSpec.defaults().with("seed", 4),
+        tmp.resolve("c"),
+        false,
+        null);
+    assertFalse(
+        java.util.Arrays.equals(
+            TestData.bytes(tmp.resolve("a/model.bin")),
+            TestData.bytes(tmp.resolve("c/model.bin"))));
+  }
+
+  @Test
+  void frozenBundleIsSmallerAndPredictsTheSame() throws IOException {
+    List<TestData.Row> rows = TestData.rows(6, 1500, Integer.MAX_VALUE);
+    Path data = TestData.write(tmp, "d.csv", TestData.csv(rows, 0, 1500));
+    Training.train(
+        data, ReadOptions.defaults(), null, forest(3, 1), tmp.resolve("full"), false, null);
+    Training.train(
+        data, ReadOptions.defaults(), null, forest(3, 1), tmp.resolve("ice"), true, null);
+    assertTrue(
+        Files.size(tmp.resolve("ice/model.bin")) < Files.size(tmp.resolve("full/model.bin")));
+    CoppiceModel full = CoppiceModel.load(tmp.resolve("full"));
+    CoppiceModel ice = CoppiceModel.load(tmp.resolve("ice"));
+    assertTrue(ice.isFrozen());
+    Map<String, Object> record = new HashMap<>(Map.of("x1", 0.4, "x2", 1.0, "color", "green"));
+    assertArrayEquals(full.predict(record).probabilities(), ice.predict(record).probabilities());
+  }
+
+  @Test
+  void learnersThatCannotBeSavedAreRejectedBeforeReading() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Training.train(
+                    tmp.resolve("absent.csv"),
+                    ReadOptions.defaults(),
+                    null,
+                    LearnerSpec.defaults().with("learner", "nb"),
+                    tmp.resolve("m"),
+                    false,
+                    null));
+    assertTrue(e.getMessage().contains("cannot be saved"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("m")));
+  }
+
+  @Test
+  void anOutputThatIsNotABundleIsRefusedBeforeTraining() throws IOException {
+    Path data = TestData.write(tmp, "d.csv", TestData.csv(TestData.rows(8, 50, 99), 0, 50));
+    Path busy = TestData.write(tmp.resolve("busy"), "notes.txt", "mine\n").getParent();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Training.train(data, ReadOptions.defaults(), null, null, busy, false, null));
+    assertTrue(e.getMessage().contains("is not a Coppice bundle"), e.getMessage());
+    assertEquals("mine\n", Files.readString(busy.resolve("notes.txt")));
+    // An existing bundle is replaced.
+    Path bundle = tmp.resolve("bundle");
+    Training.train(data, ReadOptions.defaults(), null, null, bundle, false, null);
+    TrainSummary again =
+        Training.train(data, ReadOptions.defaults(), null, null, bundle, true, null);
+    assertTrue(CoppiceModel.load(again.bundle()).isFrozen());
+  }
+
+  @Test
+  void badConfigFileIsAClearError() {
+    Path config = TestData.write(tmp, "c.yaml", "trees: many\n");
+    Path data = TestData.write(tmp, "d.csv", TestData.csv(TestData.rows(7, 50, 99), 0, 50));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Training.train(
+                    data, ReadOptions.defaults(), config, null, tmp.resolve("m"), false, null));
+    assertTrue(e.getMessage().contains("trees"), e.getMessage());
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  static List<String> firstAppearance(List<TestData.Row> rows) {
+    LinkedHashSet<String> seen = new LinkedHashSet<>();
+    for (TestData.Row r : rows) {
+      if (r.label() != null) {
+        seen.add(r.label());
+      }
+    }
+    return List.copyOf(seen);
+  }
+}
