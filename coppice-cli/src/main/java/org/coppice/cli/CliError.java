@@ -14,10 +14,16 @@ public final class CliError extends RuntimeException {
   public static final int DATA = 1;
 
   private final int exitCode;
+  private final boolean hint;
 
   private CliError(int exitCode, String message, Throwable cause) {
+    this(exitCode, message, cause, exitCode == USAGE);
+  }
+
+  private CliError(int exitCode, String message, Throwable cause, boolean hint) {
     super(message, cause);
     this.exitCode = exitCode;
+    this.hint = hint;
   }
 
   /** A usage error (exit code 2). */
@@ -30,6 +36,16 @@ public final class CliError extends RuntimeException {
     return new CliError(USAGE, message, cause);
   }
 
+  /**
+   * Inputs that do not fit together (exit code 2, like a usage error, but without the hint to run
+   * {@code --help}): a data file without a column the model needs, a frozen model given to learn,
+   * an output directory that is not a bundle. The model layers report these as {@link
+   * IllegalArgumentException}.
+   */
+  public static CliError rejected(String message, Throwable cause) {
+    return new CliError(USAGE, message, cause, false);
+  }
+
   /** A data error (exit code 1). */
   public static CliError data(String message, Throwable cause) {
     return new CliError(DATA, message, cause);
@@ -37,5 +53,10 @@ public final class CliError extends RuntimeException {
 
   public int exitCode() {
     return exitCode;
+  }
+
+  /** Whether the error message is followed by the hint to run {@code --help}. */
+  boolean hint() {
+    return hint;
   }
 }

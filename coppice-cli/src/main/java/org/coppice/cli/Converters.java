@@ -1,8 +1,6 @@
 package org.coppice.cli;
 
-import java.util.Locale;
 import org.coppice.learn.tree.LeafPrediction;
-import org.coppice.learn.tree.MaxFeatures;
 import org.coppice.learn.tree.SplitCriterion;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -22,41 +20,18 @@ final class Converters {
     }
   }
 
-  static final class MaxFeaturesConverter implements ITypeConverter<MaxFeatures> {
+  /** A CSV delimiter: one character, or {@code tab} (also {@code \t}). */
+  static final class Delimiter implements ITypeConverter<Character> {
     @Override
-    public MaxFeatures convert(String value) {
-      try {
-        return MaxFeatures.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+    public Character convert(String value) {
+      if (value.equalsIgnoreCase("tab") || value.equals("\\t")) {
+        return '\t';
       }
-    }
-  }
-
-  static final class Leaf implements ITypeConverter<LeafPrediction> {
-    @Override
-    public LeafPrediction convert(String value) {
-      return switch (value.trim().toLowerCase(Locale.ROOT)) {
-        case "mc" -> LeafPrediction.MAJORITY_CLASS;
-        case "nb" -> LeafPrediction.NAIVE_BAYES;
-        case "nba" -> LeafPrediction.NAIVE_BAYES_ADAPTIVE;
-        default ->
-            throw new TypeConversionException(
-                "leaf prediction must be mc, nb or nba; got '" + value + "'");
-      };
-    }
-  }
-
-  static final class Criterion implements ITypeConverter<SplitCriterion> {
-    @Override
-    public SplitCriterion convert(String value) {
-      return switch (value.trim().toLowerCase(Locale.ROOT)) {
-        case "infogain" -> SplitCriterion.INFO_GAIN;
-        case "gini" -> SplitCriterion.GINI;
-        default ->
-            throw new TypeConversionException(
-                "split criterion must be infogain or gini; got '" + value + "'");
-      };
+      if (value.length() != 1) {
+        throw new TypeConversionException(
+            "the delimiter must be one character, or tab; got '" + value + "'");
+      }
+      return value.charAt(0);
     }
   }
 

@@ -15,7 +15,15 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description =
         "Online machine learning on data streams: Hoeffding trees and the Adaptive Random Forest.",
-    subcommands = {PrequentialCommand.class, GenerateCommand.class},
+    subcommands = {
+      PrequentialCommand.class,
+      TrainCommand.class,
+      LearnCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
+      InspectCommand.class,
+      GenerateCommand.class
+    },
     footer = {"", "Run 'coppice COMMAND --help' for the options of a command."})
 final class CoppiceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -28,6 +36,9 @@ final class CoppiceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command: prequential or generate");
+    throw new ParameterException(
+        spec.commandLine(),
+        "missing command: "
+            + String.join(", ", spec.subcommands().keySet()).replaceFirst(", ([^,]*)$", " or $1"));
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.coppice.io.DataFormatException;
 import org.coppice.io.DataSourceException;
+import org.coppice.state.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -12,8 +13,10 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns every failure into one line on standard error starting with {@code coppice: error:} and an
- * exit code: 2 for usage errors (followed by a hint to run {@code --help}), 1 for data errors and
- * for internal errors. Only internal errors, and only with {@code --verbose}, print a stack trace.
+ * exit code: 2 for usage errors (followed by a hint to run {@code --help}, unless the options are
+ * fine but the inputs do not fit together), 1 for data errors (a missing, unreadable, malformed or
+ * corrupt file) and for internal errors. Only internal errors, and only with {@code --verbose},
+ * print a stack trace.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
   static final String PREFIX = "coppice: error: ";
@@ -40,13 +43,15 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     PrintWriter err = cl.getErr();
     if (ex instanceof CliError e) {
       err.println(PREFIX + oneLine(e.getMessage()));
-      if (e.exitCode() == CliError.USAGE) {
+      if (e.hint()) {
         printHint(cl);
       }
       err.flush();
       return e.exitCode();
     }
-    if (ex instanceof DataFormatException || ex instanceof DataSourceException) {
+    if (ex instanceof DataFormatException
+        || ex instanceof DataSourceException
+        || ex instanceof ModelFormatException) {
       err.println(PREFIX + oneLine(ex.getMessage()));
       err.flush();
       return CliError.DATA;

@@ -1,10 +1,12 @@
 package org.coppice.cli;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A minimal writer of one JSON object on one line. Numbers that are not finite are written as
- * {@code null}, as JSON has no NaN.
+ * A minimal writer of one JSON object on one line, and {@link #pretty} for maps and lists of plain
+ * values. Numbers that are not finite are written as {@code null}, as JSON has no NaN.
  */
 final class Json {
   private final StringBuilder sb = new StringBuilder("{");
@@ -83,6 +85,66 @@ final class Json {
   @Override
   public String toString() {
     return sb + "}";
+  }
+
+  /**
+   * {@code value} as indented JSON (two spaces, {@code "key": value}), without a final line break,
+   * in the style of the model layers' reports. Maps (string keys, in iteration order), collections,
+   * strings, numbers, booleans and null; anything else is written as its string.
+   */
+  static String pretty(Object value) {
+    StringBuilder b = new StringBuilder();
+    pretty(b, value, "");
+    return b.toString();
+  }
+
+  private static void pretty(StringBuilder b, Object v, String indent) {
+    if (v == null) {
+      b.append("null");
+    } else if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      b.append(Double.isFinite(d) ? Double.toString(d) : "null");
+    } else if (v instanceof Number || v instanceof Boolean) {
+      b.append(v);
+    } else if (v instanceof Map<?, ?> m) {
+      if (m.isEmpty()) {
+        b.append("{}");
+        return;
+      }
+      String inner = indent + "  ";
+      b.append("{\n");
+      boolean first = true;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!first) {
+          b.append(",\n");
+        }
+        first = false;
+        b.append(inner);
+        string(b, String.valueOf(e.getKey()));
+        b.append(": ");
+        pretty(b, e.getValue(), inner);
+      }
+      b.append('\n').append(indent).append('}');
+    } else if (v instanceof Collection<?> c) {
+      if (c.isEmpty()) {
+        b.append("[]");
+        return;
+      }
+      String inner = indent + "  ";
+      b.append("[\n");
+      boolean first = true;
+      for (Object o : c) {
+        if (!first) {
+          b.append(",\n");
+        }
+        first = false;
+        b.append(inner);
+        pretty(b, o, inner);
+      }
+      b.append('\n').append(indent).append(']');
+    } else {
+      string(b, v.toString());
+    }
   }
 
   static void number(StringBuilder b, double v) {

@@ -1,20 +1,47 @@
 package org.coppice.cli;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
-import org.coppice.learn.tree.ArfConfig;
-import org.coppice.learn.tree.HoeffdingTreeConfig;
-import org.coppice.learn.tree.LeafPrediction;
-import org.coppice.learn.tree.MaxFeatures;
-import org.coppice.learn.tree.SplitCriterion;
+import java.util.Map;
+import org.coppice.model.LearnerSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The learner options as given on the command line; null (or false) means "not given", so the
- * learner's own default applies. {@link #resolve()} checks them and builds a {@link LearnerConfig}.
+ * The learner options as given on the command line, shared by {@code prequential} and {@code
+ * train}; null (or false) means "not given", so the config file's value or the learner's own
+ * default (MOA's) applies. The values are parsed and range-checked by {@link LearnerSpec}, the one
+ * parser of learner settings; on top of it this class rejects options that do not apply to the
+ * chosen learner (e.g. {@code --trees} with {@code --learner ht}).
  */
 public final class LearnerSettings {
+  /** The seed when {@code --seed} is not given (of the ARF and of a {@code --stream}). */
+  public static final long DEFAULT_SEED = 1;
+
+  /** Settings of the Adaptive Random Forest only, in the order they are checked. */
+  private static final List<String> ARF_ONLY =
+      List.of(
+          "trees",
+          "threads",
+          "max-features",
+          "lambda",
+          "drift-delta",
+          "warning-delta",
+          "drift-detection",
+          "background",
+          "weighted-vote");
+
+  /** Settings of Hoeffding trees: the ARF's trees or the single tree. */
+  private static final List<String> TREE_ONLY =
+      List.of(
+          "grace-period",
+          "split-confidence",
+          "tie-threshold",
+          "leaf-prediction",
+          "split-criterion");
+
   @Option(
       names = "--learner",
       paramLabel = "NAME",
@@ -22,13 +49,13 @@ public final class LearnerSettings {
       description =
           "arf (Adaptive Random Forest, default), ht (Hoeffding tree), nb (naive Bayes)"
               + " or majority (majority class).")
-  public LearnerKind learner = LearnerKind.ARF;
+  public LearnerKind learner;
 
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "Seed of the ARF and of the --stream generator (default: 1).")
-  public long seed = 1;
+      description = "Seed of the ARF and of the --stream of prequential (default: 1).")
+  public Long seed;
 
   // Adaptive Random Forest only.
   @Option(names = "--trees", paramLabel = "N", description = "ARF: number of trees (default: 100).")
@@ -43,11 +70,10 @@ public final class LearnerSettings {
   @Option(
       names = "--max-features",
       paramLabel = "M",
-      converter = Converters.MaxFeaturesConverter.class,
       description =
           "ARF: features per leaf subspace: sqrt (sqrt(M)+1), a percentage like 60%%,"
               + " a count like 5, -2 (all but 2) or all (default: 60%%).")
-  public MaxFeatures maxFeatures;
+  public String maxFeatures;
 
   @Option(
       names = "--lambda",
@@ -101,105 +127,183 @@ public final class LearnerSettings {
   @Option(
       names = "--leaf-prediction",
       paramLabel = "P",
-      converter = Converters.Leaf.class,
       description =
           "ARF and ht: mc (majority class), nb (naive Bayes) or nba (naive Bayes"
               + " adaptive, default).")
-  public LeafPrediction leafPrediction;
+  public String leafPrediction;
 
   @Option(
       names = "--split-criterion",
       paramLabel = "C",
-      converter = Converters.Criterion.class,
       description = "ARF and ht: infogain (default) or gini.")
-  public SplitCriterion splitCriterion;
+  public String splitCriterion;
+
+  /** The seed given, or {@link #DEFAULT_SEED}. */
+  public long seed() {
+    return seed != null ? seed : DEFAULT_SEED;
+  }
 
   /**
-   * Checks the options against the learner and builds its configuration.
+   * Checks the options against the learner and builds its configuration, for {@code prequential}.
    *
    * @throws CliError (usage) if an option does not apply to the learner or has an invalid value
    */
   public LearnerConfig resolve() {
-    List<String> arfOnly = new ArrayList<>();
-    given(arfOnly, "--trees", trees != null);
-    given(arfOnly, "--threads", threads != null);
-    given(arfOnly, "--max-features", maxFeatures != null);
-    given(arfOnly, "--lambda", lambda != null);
-    given(arfOnly, "--drift-delta", driftDelta != null);
-    given(arfOnly, "--warning-delta", warningDelta != null);
-    given(arfOnly, "--no-drift-detection", noDriftDetection);
-    given(arfOnly, "--no-background", noBackground);
-    given(arfOnly, "--no-weighted-vote", noWeightedVote);
-    List<String> treeOptions = new ArrayList<>();
-    given(treeOptions, "--grace-period", gracePeriod != null);
-    given(treeOptions, "--split-confidence", splitConfidence != null);
-    given(treeOptions, "--tie-threshold", tieThreshold != null);
-    given(treeOptions, "--leaf-prediction", leafPrediction != null);
-    given(treeOptions, "--split-criterion", splitCriterion != null);
-    if (learner != LearnerKind.ARF && !arfOnly.isEmpty()) {
-      throw notFor(arfOnly.get(0), "arf");
+    LearnerSpec spec = spec();
+    checkApplies(spec, null);
+    return new LearnerConfig(spec, seed());
+  }
+
+  /**
+   * The settings of {@code configFileOrNull} (JSON or YAML, see {@link LearnerSpec#fromFile}), each
+   * overridden by the same option given here, checked against the resulting learner: for {@code
+   * train}.
+   *
+   * @throws CliError (usage) for an invalid config file or option, or a setting (from either) that
+   *     does not apply to the learner; (data) if the config file cannot be read
+   */
+  public LearnerSpec resolve(Path configFileOrNull) {
+    LearnerSpec cli = spec();
+    if (configFileOrNull == null) {
+      checkApplies(cli, null);
+      return cli;
     }
-    switch (learner) {
-      case ARF -> {
-        ArfConfig.Builder b = ArfConfig.builder().tree(tree(ArfConfig.defaultTreeConfig()));
-        set("--trees", trees, b::ensembleSize);
-        set("--threads", threads, b::threads);
-        set("--max-features", maxFeatures, b::maxFeatures);
-        set("--lambda", lambda, b::lambda);
-        set("--drift-delta", driftDelta, b::driftDelta);
-        set("--warning-delta", warningDelta, b::warningDelta);
-        b.driftDetection(!noDriftDetection);
-        b.backgroundLearners(!noBackground);
-        b.weightedVote(!noWeightedVote);
-        b.seed(seed);
-        return new LearnerConfig(learner, b.build(), null, seed);
+    if (!Files.isRegularFile(configFileOrNull)) {
+      throw CliError.data("no such config file: " + configFileOrNull, null);
+    }
+    LearnerSpec file;
+    try {
+      file = LearnerSpec.fromFile(configFileOrNull);
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage(), e);
+    } catch (IOException e) {
+      throw CliError.data("cannot read config file " + configFileOrNull + ": " + e.getMessage(), e);
+    }
+    LearnerSpec merged = file.overriddenBy(cli);
+    checkApplies(merged, configFileOrNull);
+    try {
+      merged.resolvedParameters(); // the merged settings must still build a learner
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(
+          "config file " + configFileOrNull + " with the options given: " + e.getMessage(), e);
+    }
+    return merged;
+  }
+
+  /**
+   * The options given, as a {@link LearnerSpec}: each value parsed and range-checked by it.
+   *
+   * @throws CliError (usage) naming the option whose value is invalid
+   */
+  public LearnerSpec spec() {
+    LearnerSpec spec = LearnerSpec.defaults();
+    for (Map.Entry<String, Object> e : given().entrySet()) {
+      try {
+        spec = spec.with(e.getKey(), e.getValue());
+      } catch (IllegalArgumentException ex) {
+        throw CliError.usage(
+            "invalid value for " + option(e.getKey()) + ": " + ex.getMessage(), ex);
       }
-      case HT -> {
-        return new LearnerConfig(learner, null, tree(HoeffdingTreeConfig.builder().build()), seed);
-      }
-      default -> {
-        if (!treeOptions.isEmpty()) {
-          throw notFor(treeOptions.get(0), "arf and --learner ht");
+    }
+    return spec;
+  }
+
+  /** The options given, by {@link LearnerSpec} setting name, the learner first. */
+  private Map<String, Object> given() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    put(m, "learner", learner == null ? null : learner.cliName());
+    put(m, "seed", seed);
+    put(m, "trees", trees);
+    put(m, "threads", threads);
+    put(m, "max-features", maxFeatures);
+    put(m, "lambda", lambda);
+    put(m, "drift-delta", driftDelta);
+    put(m, "warning-delta", warningDelta);
+    put(m, "drift-detection", noDriftDetection ? false : null);
+    put(m, "background", noBackground ? false : null);
+    put(m, "weighted-vote", noWeightedVote ? false : null);
+    put(m, "grace-period", gracePeriod);
+    put(m, "split-confidence", splitConfidence);
+    put(m, "tie-threshold", tieThreshold);
+    put(m, "leaf-prediction", leafPrediction);
+    put(m, "split-criterion", splitCriterion);
+    return m;
+  }
+
+  private static void put(Map<String, Object> m, String key, Object value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+
+  /**
+   * Rejects a setting of {@code spec} that the learner does not use, naming the option, or the key
+   * of {@code configFile} it came from.
+   */
+  private void checkApplies(LearnerSpec spec, Path configFile) {
+    String learnerName = spec.learner();
+    Map<String, Object> cli = given();
+    Map<String, String> settings = spec.settings();
+    boolean learnerFromFile =
+        configFile != null && !cli.containsKey("learner") && settings.containsKey("learner");
+    if (!learnerName.equals("arf")) {
+      for (String key : ARF_ONLY) {
+        if (settings.containsKey(key)) {
+          throw notFor(key, "arf", learnerName, cli.containsKey(key), learnerFromFile, configFile);
         }
-        return new LearnerConfig(learner, null, null, seed);
+      }
+    }
+    if (!learnerName.equals("arf") && !learnerName.equals("ht")) {
+      for (String key : TREE_ONLY) {
+        if (settings.containsKey(key)) {
+          throw notFor(
+              key,
+              "arf and --learner ht",
+              learnerName,
+              cli.containsKey(key),
+              learnerFromFile,
+              configFile);
+        }
       }
     }
   }
 
-  private HoeffdingTreeConfig tree(HoeffdingTreeConfig defaults) {
-    HoeffdingTreeConfig.Builder t = defaults.toBuilder();
-    set("--grace-period", gracePeriod, t::gracePeriod);
-    set("--split-confidence", splitConfidence, t::splitConfidence);
-    set("--tie-threshold", tieThreshold, t::tieThreshold);
-    set("--leaf-prediction", leafPrediction, t::leafPrediction);
-    set("--split-criterion", splitCriterion, t::splitCriterion);
-    return t.build();
-  }
-
-  private CliError notFor(String option, String learners) {
+  private static CliError notFor(
+      String key,
+      String learners,
+      String learner,
+      boolean keyFromCli,
+      boolean learnerFromFile,
+      Path configFile) {
+    if (!keyFromCli) {
+      return CliError.usage(
+          "config file "
+              + configFile
+              + ": "
+              + key
+              + " applies only to learner "
+              + learners.replace("--learner ", "")
+              + ", not to "
+              + learner
+              + (learnerFromFile ? "" : " (--learner " + learner + ")"));
+    }
     return CliError.usage(
-        option
+        option(key)
             + " applies only to --learner "
             + learners
-            + ", not to --learner "
-            + learner.cliName());
+            + ", not to "
+            + (learnerFromFile
+                ? "learner " + learner + " of config file " + configFile
+                : "--learner " + learner));
   }
 
-  private static void given(List<String> into, String option, boolean given) {
-    if (given) {
-      into.add(option);
-    }
-  }
-
-  /** Applies a given value, turning the builder's IllegalArgumentException into a usage error. */
-  private static <T> void set(String option, T value, Consumer<T> setter) {
-    if (value == null) {
-      return;
-    }
-    try {
-      setter.accept(value);
-    } catch (IllegalArgumentException e) {
-      throw CliError.usage("invalid value for " + option + ": " + e.getMessage(), e);
-    }
+  /** The command-line option of a {@link LearnerSpec} setting. */
+  private static String option(String key) {
+    return switch (key) {
+      case "drift-detection" -> "--no-drift-detection";
+      case "background" -> "--no-background";
+      case "weighted-vote" -> "--no-weighted-vote";
+      default -> "--" + key;
+    };
   }
 }

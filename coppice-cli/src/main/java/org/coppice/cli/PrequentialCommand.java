@@ -1,7 +1,6 @@
 package org.coppice.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -62,18 +61,7 @@ final class PrequentialCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1", order = 0)
   Input input;
 
-  @Option(
-      names = "--target",
-      paramLabel = "COL",
-      description = "Class column of --data (default: the last column).")
-  String target;
-
-  @Option(
-      names = "--nominal",
-      paramLabel = "COL",
-      split = ",",
-      description = "Columns of a CSV or JSON Lines --data to read as nominal, comma-separated.")
-  List<String> nominal;
+  @Mixin ReadSettings read;
 
   @Option(
       names = "--limit",
@@ -122,13 +110,13 @@ final class PrequentialCommand implements Callable<Integer> {
 
   private Source openSource() {
     if (input.stream != null) {
-      if (target != null || nominal != null) {
-        throw CliError.usage(
-            (target != null ? "--target" : "--nominal") + " applies only to --data");
+      String option = read.firstGiven();
+      if (option != null) {
+        throw CliError.usage(option + " applies only to --data");
       }
-      return Source.stream(input.stream, learnerSettings.seed);
+      return Source.stream(input.stream, learnerSettings.seed());
     }
-    return Source.file(input.data, target, nominal);
+    return Source.file(input.data, read.options());
   }
 
   private long checkedLimit() {

@@ -1,7 +1,6 @@
 package org.coppice.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.coppice.gen.StreamGenerator;
 import org.coppice.gen.StreamSpecs;
 import org.coppice.io.DataSources;
@@ -22,21 +21,19 @@ public record Source(InstanceStream stream, String type, String name, String spe
   /**
    * Opens a data file, choosing the reader by extension (.arff, .csv, .jsonl, optionally .gz).
    *
-   * @param target the class column, or null for the last one
-   * @param nominal columns to read as nominal (CSV and JSON Lines)
+   * @param options the class column (null for the last one), the columns to read as nominal (CSV
+   *     and JSON Lines) and the CSV delimiter
    * @throws CliError (usage) for an unknown column or file extension
    * @throws org.coppice.io.DataSourceException if the file is missing or unreadable
    * @throws org.coppice.io.DataFormatException if the header is malformed
    */
-  public static Source file(String file, String target, List<String> nominal) {
+  public static Source file(String file, ReadOptions options) {
     Path path;
     try {
       path = Path.of(file);
     } catch (java.nio.file.InvalidPathException e) {
       throw CliError.usage("invalid file name '" + file + "': " + e.getReason(), e);
     }
-    ReadOptions options =
-        ReadOptions.builder().target(target).nominal(nominal == null ? List.of() : nominal).build();
     try {
       return new Source(DataSources.open(path, options), "file", file, null);
     } catch (IllegalArgumentException e) {

@@ -87,7 +87,7 @@ class CliTest {
   /**
    * Exit code not 0, one line "coppice: error: ..." first, and nothing looking like a stack trace.
    */
-  private static void assertUserError(Run r, String expectedInMessage) {
+  static void assertUserError(Run r, String expectedInMessage) {
     assertNotEquals(0, r.exitCode(), r.err());
     List<String> lines = r.errLines();
     assertFalse(lines.isEmpty(), "nothing on standard error");

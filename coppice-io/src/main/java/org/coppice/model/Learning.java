@@ -11,6 +11,7 @@ import org.coppice.data.Attribute;
 import org.coppice.data.Schema;
 import org.coppice.eval.PrequentialResult;
 import org.coppice.io.ReadOptions;
+import org.coppice.io.bundle.Limits;
 import org.coppice.io.bundle.Manifest;
 import org.coppice.stream.InstanceStream;
 
@@ -87,11 +88,26 @@ public final class Learning {
   public static TrainSummary learn(
       Path modelDir, Path data, ReadOptions read, Path outDir, TrainListener progress)
       throws IOException {
+    return learn(modelDir, data, read, outDir, 0, progress);
+  }
+
+  /**
+   * As {@link #learn(Path, Path, ReadOptions, Path, TrainListener)}, with a forest training on
+   * {@code threads} cores (0 or less: all available cores). The result does not depend on it.
+   */
+  public static TrainSummary learn(
+      Path modelDir, Path data, ReadOptions read, Path outDir, int threads, TrainListener progress)
+      throws IOException {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(read, "read");
     Objects.requireNonNull(outDir, "outDir");
     Training.checkOutput(outDir);
-    CoppiceModel model = CoppiceModel.load(modelDir);
+    CoppiceModel model =
+        CoppiceModel.load(
+            modelDir,
+            Limits.DEFAULT,
+            false,
+            threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     checkCanLearn(model, "the model in " + modelDir);
     ReadOptions options = read.toBuilder().missing(model.preprocessor().missingTokens()).build();
     TrainResult result;

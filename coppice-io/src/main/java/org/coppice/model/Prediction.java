@@ -20,20 +20,40 @@ public record Prediction(
   }
 
   /**
-   * Returns the predicted class of raw {@code votes} (the first maximum, as in prequential
-   * evaluation) and normalises the votes into probabilities in place.
+   * Normalises raw {@code votes} into probabilities in place and returns the predicted class.
+   *
+   * <p>Forest votes are finite and non-negative except in one degenerate case that MOA shares: a tree
+   * whose votes are all subnormal overflows the reciprocal of their sum, so the forest's vote holds
+   * +∞ (all the mass) or NaN (none) for that instance. Then the probability is split evenly over the
+   * +∞ classes, and the predicted class is the first most probable one. In every other case the
+   * prediction is the first maximum of the raw votes, exactly as in prequential evaluation.
    */
   static int normalise(double[] votes) {
-    int best = org.coppice.learn.Classifier.argmax(votes);
-    double sum = 0;
-    for (int c = 0; c < votes.length; c++) {
-      double v = votes[c] > 0 ? votes[c] : 0; // NaN and negatives count as 0
-      votes[c] = v;
-      sum += v;
+    int infinite = 0;
+    boolean finite = true;
+    for (double v : votes) {
+      if (v == Double.POSITIVE_INFINITY) {
+        infinite++;
+      }
+      finite &= Double.isFinite(v);
     }
-    for (int c = 0; c < votes.length; c++) {
-      votes[c] = sum > 0 ? votes[c] / sum : 1.0 / votes.length;
+    int best = finite ? org.coppice.learn.Classifier.argmax(votes) : -1;
+    if (infinite > 0) {
+      for (int c = 0; c < votes.length; c++) {
+        votes[c] = votes[c] == Double.POSITIVE_INFINITY ? 1.0 / infinite : 0.0;
+      }
+    } else {
+      double sum = 0;
+      for (int c = 0; c < votes.length; c++) {
+        double v = votes[c] > 0 ? votes[c] : 0; // NaN and negatives count as 0
+        votes[c] = v;
+        sum += v;
+      }
+      for (int c = 0; c < votes.length; c++) {
+        votes[c] = sum > 0 ? votes[c] / sum : 1.0 / votes.length;
+      }
     }
-    return best;
+    return best >= 0 ? best : org.coppice.learn.Classifier.argmax(votes);
   }
+
 }
