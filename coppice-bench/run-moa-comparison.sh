@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds coppice-bench with its dependencies and runs the MOA comparison
+# (org.coppice.bench.MoaComparison).
+#
+# Usage: coppice-bench/run-moa-comparison.sh [SHARED_DIR] [harness options...]
+#
+#   SHARED_DIR  the shared folder holding data/elecNormNew.arff.gz (default ../shared)
+#
+# The script runs from the repository root, so relative paths are taken from there. Defaults:
+# --shared ../shared --work bench-out; any option given here overrides them. Run with --help for
+# every harness option. Examples:
+#
+#   coppice-bench/run-moa-comparison.sh ../shared --docs docs       # the full comparison
+#   coppice-bench/run-moa-comparison.sh --moa-only --seeds 1         # MOA alone
+#   coppice-bench/run-moa-comparison.sh --n 5000 --trees 10 --seeds 1 --warmup 500   # smoke run
+#
+# Environment: JAVA_OPTS (default -Xmx8g), MVN_FLAGS (extra Maven flags, e.g. -o),
+# BENCH_BUILD_DIR (Maven build folder name, default target-bench), SKIP_BUILD=1 to reuse the last build.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+shared="../shared"
+if [[ $# -gt 0 && "$1" != -* ]]; then
+  shared="$1"
+  shift
+fi
+
+build_dir="${BENCH_BUILD_DIR:-target-bench}"
+classpath_file="$root/coppice-bench/$build_dir/classpath.txt"
+
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$classpath_file" ]]; then
+  # The package phase of coppice-bench also writes its runtime classpath to classpath.txt.
+  # shellcheck disable=SC2086
+  mvn -q -B ${MVN_FLAGS:-} -Dbuild.dirname="$build_dir" -Dspotless.check.skip=true -DskipTests \
+    -pl coppice-bench -am package
+fi
+
+classpath="$root/coppice-bench/$build_dir/classes:$(cat "$classpath_file")"
+revision="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git status --porcelain 2>/dev/null | head -1)" ]]; then
+  revision="$revision (uncommitted changes)"
+fi
+
+export COPPICE_BENCH_COMMAND="coppice-bench/run-moa-comparison.sh $shared${*:+ $*}"
+export COPPICE_BENCH_REVISION="$revision"
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:--Xmx8g} -cp "$classpath" org.coppice.bench.MoaComparison \
+  --shared "$shared" --work bench-out "$@"
