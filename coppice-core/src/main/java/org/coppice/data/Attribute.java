@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One column of a {@link Schema}: a numeric attribute, or a nominal attribute with a fixed, ordered list of
- * values. In an {@link Instance} a nominal value is stored as its index in {@link #values()}, a missing value
- * as {@code NaN}.
+ * One column of a {@link Schema}: a numeric attribute, or a nominal attribute with a fixed, ordered
+ * list of values. In an {@link Instance} a nominal value is stored as its index in {@link
+ * #values()}, a missing value as {@code NaN}.
  */
 public final class Attribute {
   /** The kind of values an attribute holds. */
@@ -40,7 +40,9 @@ public final class Attribute {
     return new Attribute(name, Kind.NUMERIC, List.of());
   }
 
-  /** A nominal attribute whose value {@code i} is {@code values.get(i)}; values must be distinct. */
+  /**
+   * A nominal attribute whose value {@code i} is {@code values.get(i)}; values must be distinct.
+   */
   public static Attribute nominal(String name, List<String> values) {
     return new Attribute(name, Kind.NOMINAL, values);
   }

@@ -3,9 +3,9 @@ package org.coppice.data;
 import java.util.Arrays;
 
 /**
- * One labelled record, mutable so that a stream can refill the same object for every record (no allocation
- * per record). {@code x[i]} is feature {@code i}: a number, a nominal value index, or {@code NaN} when
- * missing. {@code y} is the class index, or {@link #MISSING_LABEL}.
+ * One labelled record, mutable so that a stream can refill the same object for every record (no
+ * allocation per record). {@code x[i]} is feature {@code i}: a number, a nominal value index, or
+ * {@code NaN} when missing. {@code y} is the class index, or {@link #MISSING_LABEL}.
  */
 public final class Instance {
   /** The value of {@link #y} when the label is missing. */

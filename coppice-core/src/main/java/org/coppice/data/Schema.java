@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The input features and the nominal target of a stream. Feature {@code i} of an {@link Instance} is
- * {@code x[i]}; the target is held apart as a class index in {@code [0, numClasses())}.
+ * The input features and the nominal target of a stream. Feature {@code i} of an {@link Instance}
+ * is {@code x[i]}; the target is held apart as a class index in {@code [0, numClasses())}.
  */
 public final class Schema {
   private final String relation;

@@ -12,7 +12,9 @@ public interface DriftDetector {
    */
   boolean update(double value);
 
-  /** True if the last input left the detector in its warning zone (never true for ADWIN, as in MOA). */
+  /**
+   * True if the last input left the detector in its warning zone (never true for ADWIN, as in MOA).
+   */
   boolean inWarningZone();
 
   /** The detector's current estimate of the mean of its input. */

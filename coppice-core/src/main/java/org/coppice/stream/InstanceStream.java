@@ -4,9 +4,9 @@ import org.coppice.data.Instance;
 import org.coppice.data.Schema;
 
 /**
- * A source of labelled instances read one at a time. Implementations never hold the whole stream in memory.
- * Errors in the data surface as unchecked exceptions ({@code DataFormatException} in coppice-io, or
- * {@link java.io.UncheckedIOException}).
+ * A source of labelled instances read one at a time. Implementations never hold the whole stream in
+ * memory. Errors in the data surface as unchecked exceptions ({@code DataFormatException} in
+ * coppice-io, or {@link java.io.UncheckedIOException}).
  */
 public interface InstanceStream extends AutoCloseable {
   /** The schema every instance of this stream follows. */
@@ -20,16 +20,14 @@ public interface InstanceStream extends AutoCloseable {
    */
   boolean next(Instance into);
 
-  /**
-   * Total number of instances if known in advance, else -1. Used for progress reports only.
-   */
+  /** Total number of instances if known in advance, else -1. Used for progress reports only. */
   default long sizeHint() {
     return -1;
   }
 
   /**
-   * Fraction of the underlying source consumed so far, in [0, 1], or NaN if unknown. Used for progress
-   * reports only.
+   * Fraction of the underlying source consumed so far, in [0, 1], or NaN if unknown. Used for
+   * progress reports only.
    */
   default double progress() {
     return Double.NaN;

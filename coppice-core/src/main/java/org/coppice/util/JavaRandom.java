@@ -1,11 +1,11 @@
 package org.coppice.util;
 
 /**
- * The linear congruential generator of {@link java.util.Random}, reimplemented so that its whole state can be
- * read and restored (for model files) and without the atomic update that {@code java.util.Random} pays on
- * every draw. For the same seed it produces exactly the sequences of {@code java.util.Random} for every
- * method here; MOA's learners and generators draw from {@code java.util.Random}, so this is what lets Coppice
- * reproduce them. Not thread-safe.
+ * The linear congruential generator of {@link java.util.Random}, reimplemented so that its whole
+ * state can be read and restored (for model files) and without the atomic update that {@code
+ * java.util.Random} pays on every draw. For the same seed it produces exactly the sequences of
+ * {@code java.util.Random} for every method here; MOA's learners and generators draw from {@code
+ * java.util.Random}, so this is what lets Coppice reproduce them. Not thread-safe.
  */
 public final class JavaRandom {
   private static final long MULTIPLIER = 0x5DEECE66DL;
@@ -104,7 +104,10 @@ public final class JavaRandom {
     return nextNextGaussian;
   }
 
-  /** Restores a state read by {@link #state()}, {@link #hasNextGaussian()} and {@link #storedNextGaussian()}. */
+  /**
+   * Restores a state read by {@link #state()}, {@link #hasNextGaussian()} and {@link
+   * #storedNextGaussian()}.
+   */
   public void restore(long rawState, boolean hasNextGaussian, double storedNextGaussian) {
     if ((rawState & ~MASK) != 0) {
       throw new IllegalArgumentException("random state has bits above 48: " + rawState);

@@ -1,11 +1,13 @@
 package org.coppice.util;
 
 /**
- * The standard normal CDF, computed exactly as MOA's {@code moa.core.Statistics.normalProbability}: the
- * Cephes library's rational approximations of erf (for |x| &lt; 1) and erfc (otherwise), so that split
- * thresholds computed from Gaussian estimators agree with MOA's to the last bit where the inputs do.
+ * The standard normal CDF, computed exactly as MOA's {@code moa.core.Statistics.normalProbability}:
+ * the Cephes library's rational approximations of erf (for |x| &lt; 1) and erfc (otherwise), so
+ * that split thresholds computed from Gaussian estimators agree with MOA's to the last bit where
+ * the inputs do.
  *
- * <p>Reference: S. L. Moshier, Cephes Mathematical Library, {@code ndtr.c} (coefficients are Cephes').
+ * <p>Reference: S. L. Moshier, Cephes Mathematical Library, {@code ndtr.c} (coefficients are
+ * Cephes').
  */
 public final class NormalDistribution {
   private static final double SQRT_HALF = 7.07106781186547524401E-1;

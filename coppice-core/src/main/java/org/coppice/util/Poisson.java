@@ -1,9 +1,9 @@
 package org.coppice.util;
 
 /**
- * Poisson draws exactly as MOA's {@code MiscUtils.poisson}, used by online bagging (Oza and Russell 2001)
- * in the Adaptive Random Forest: inversion with one uniform per draw for λ &lt; 100, capped at
- * max(100, 10·⌈λ⌉) − 1; a rounded-down normal approximation otherwise.
+ * Poisson draws exactly as MOA's {@code MiscUtils.poisson}, used by online bagging (Oza and Russell
+ * 2001) in the Adaptive Random Forest: inversion with one uniform per draw for λ &lt; 100, capped
+ * at max(100, 10·⌈λ⌉) − 1; a rounded-down normal approximation otherwise.
  */
 public final class Poisson {
   private Poisson() {}

@@ -9,7 +9,8 @@ class PoissonTest {
   @Test
   void lambdaSixMatchesMoa() {
     assertArrayEquals(
-        new int[] {7, 5, 4, 5, 11, 1, 11, 10, 10, 10, 5, 5, 5, 6, 3, 8, 7, 4, 5, 3}, draws(6.0, 20));
+        new int[] {7, 5, 4, 5, 11, 1, 11, 10, 10, 10, 5, 5, 5, 6, 3, 8, 7, 4, 5, 3},
+        draws(6.0, 20));
   }
 
   @Test

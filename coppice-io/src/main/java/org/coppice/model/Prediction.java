@@ -22,11 +22,12 @@ public record Prediction(
   /**
    * Normalises raw {@code votes} into probabilities in place and returns the predicted class.
    *
-   * <p>Forest votes are finite and non-negative except in one degenerate case that MOA shares: a tree
-   * whose votes are all subnormal overflows the reciprocal of their sum, so the forest's vote holds
-   * +∞ (all the mass) or NaN (none) for that instance. Then the probability is split evenly over the
-   * +∞ classes, and the predicted class is the first most probable one. In every other case the
-   * prediction is the first maximum of the raw votes, exactly as in prequential evaluation.
+   * <p>Forest votes are finite and non-negative except in one degenerate case that MOA shares: a
+   * tree whose votes are all subnormal overflows the reciprocal of their sum, so the forest's vote
+   * holds +∞ (all the mass) or NaN (none) for that instance. Then the probability is split evenly
+   * over the +∞ classes, and the predicted class is the first most probable one. In every other
+   * case the prediction is the first maximum of the raw votes, exactly as in prequential
+   * evaluation.
    */
   static int normalise(double[] votes) {
     int infinite = 0;
@@ -55,5 +56,4 @@ public record Prediction(
     }
     return best >= 0 ? best : org.coppice.learn.Classifier.argmax(votes);
   }
-
 }

@@ -19,16 +19,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bundles written by an earlier Coppice (src/test/resources/golden/v1) must keep loading, predicting
- * exactly as they did, and re-saving byte for byte; a change of layout must add a new version, not
- * break these.
+ * Bundles written by an earlier Coppice (src/test/resources/golden/v1) must keep loading,
+ * predicting exactly as they did, and re-saving byte for byte; a change of layout must add a new
+ * version, not break these.
  */
 class GoldenBundleTest {
   private static final double[][] PROBES = {
     {115321.13737138544, 0.0, 68.0, 3.0, 19.0, 2.0, 135000.0, 25.0, 162494.0776445012},
     {150000.0, 0.0, 55.0, 1.0, 5.0, 7.0, 135000.0, 27.0, 325938.4744163838},
-    {75637.18291392573, 42056.934597566134, 58.0, 3.0, 2.0, 8.0, 77726.40754848791, 28.0,
-      492596.8716437649},
+    {
+      75637.18291392573,
+      42056.934597566134,
+      58.0,
+      3.0,
+      2.0,
+      8.0,
+      77726.40754848791,
+      28.0,
+      492596.8716437649
+    },
   };
 
   private static Path golden(String name) throws URISyntaxException {
@@ -51,11 +60,13 @@ class GoldenBundleTest {
     assertEquals(List.of("groupA", "groupB"), model.schema().target().values());
     assertEquals("zipcode", model.schema().feature(5).name());
     assertEquals(9, model.schema().feature(5).numValues());
-    assertVotes(model, new double[][] {
-      {0.0, 105.89999999999999},
-      {23.846666666666668, 134.05333333333334},
-      {26.366913060259677, 131.53308693974031},
-    });
+    assertVotes(
+        model,
+        new double[][] {
+          {0.0, 105.89999999999999},
+          {23.846666666666668, 134.05333333333334},
+          {26.366913060259677, 131.53308693974031},
+        });
     assertResavesIdentically(model, golden("arf"), tmp);
     // It can still learn: continue on the same stream without error.
     InstanceStream s = StreamSpecs.parse("agrawal(function=2)", 7);
@@ -72,11 +83,13 @@ class GoldenBundleTest {
     HoeffdingTree tree = (HoeffdingTree) model.classifier();
     assertEquals("hoeffding-tree", model.manifest().learner());
     assertEquals(200, tree.config().gracePeriod());
-    assertVotes(model, new double[][] {
-      {2.932545707199249E-28, 1.5657931858687252E-27},
-      {1.943858551488569E-29, 1.0594325556204322E-27},
-      {1.8304777028489044E-30, 1.3066757767376168E-30},
-    });
+    assertVotes(
+        model,
+        new double[][] {
+          {2.932545707199249E-28, 1.5657931858687252E-27},
+          {1.943858551488569E-29, 1.0594325556204322E-27},
+          {1.8304777028489044E-30, 1.3066757767376168E-30},
+        });
     assertResavesIdentically(model, golden("ht"), tmp);
   }
 
@@ -93,6 +106,7 @@ class GoldenBundleTest {
     Path copy = tmp.resolve("copy");
     model.save(copy, CoppiceModel.SaveOptions.defaults());
     assertArrayEquals(
-        Files.readAllBytes(original.resolve("model.bin")), Files.readAllBytes(copy.resolve("model.bin")));
+        Files.readAllBytes(original.resolve("model.bin")),
+        Files.readAllBytes(copy.resolve("model.bin")));
   }
 }

@@ -29,14 +29,16 @@ import org.coppice.state.StateReader;
  *
  * <p>The normal {@code mvn test} runs it twice: in regression mode on the seeds under {@code
  * src/test/resources/org/coppice/model/LearnerStateFuzzTestInputs/learnerState/} (the unmodified
- * sections), and, in the separate surefire execution {@code fuzz-learner-state} of coppice-io's pom,
- * as a real Jazzer fuzzing run bounded by {@code maxDuration}.
+ * sections), and, in the separate surefire execution {@code fuzz-learner-state} of coppice-io's
+ * pom, as a real Jazzer fuzzing run bounded by {@code maxDuration}.
  */
 class LearnerStateFuzzTest {
   private static List<List<byte[]>> models;
   private static List<List<int[]>> ids;
 
-  /** Read lazily, so that the decoder's classes load after Jazzer has installed its instrumentation. */
+  /**
+   * Read lazily, so that the decoder's classes load after Jazzer has installed its instrumentation.
+   */
   private static synchronized void loadGolden() {
     if (models != null) {
       return;
@@ -45,8 +47,9 @@ class LearnerStateFuzzTest {
     List<List<int[]>> allIds = new ArrayList<>();
     for (String name : new String[] {"arf", "ht"}) {
       try {
-        Path bin = Path.of(LearnerStateFuzzTest.class.getResource("/golden/v1/" + name).toURI())
-            .resolve("model.bin");
+        Path bin =
+            Path.of(LearnerStateFuzzTest.class.getResource("/golden/v1/" + name).toURI())
+                .resolve("model.bin");
         List<byte[]> sections = new ArrayList<>();
         List<int[]> sectionIds = new ArrayList<>();
         try (ModelFileReader r = ModelFileReader.open(bin);

@@ -20,7 +20,9 @@ class PredictionTest {
     assertArrayEquals(new double[] {0.5, 0.5}, v);
   }
 
-  /** A tree with subnormal votes overflows 1/sum (as in MOA): [NaN, +inf] is all mass on class 1. */
+  /**
+   * A tree with subnormal votes overflows 1/sum (as in MOA): [NaN, +inf] is all mass on class 1.
+   */
   @Test
   void overflowedVotesGiveTheMassToTheInfiniteClasses() {
     double[] v = {Double.NaN, Double.POSITIVE_INFINITY};

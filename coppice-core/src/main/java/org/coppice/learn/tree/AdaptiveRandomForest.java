@@ -15,18 +15,19 @@ import org.coppice.util.JavaRandom;
 import org.coppice.util.Poisson;
 
 /**
- * The Adaptive Random Forest classifier (H. M. Gomes, A. Bifet, J. Read, J. P. Barddal, F. Enembreck, B.
- * Pfahringer, G. Holmes, T. Abdessalem, "Adaptive random forests for evolving data stream
- * classification", Machine Learning 106, 2017), following MOA 2024.07's {@code meta.AdaptiveRandomForest}
- * step for step: Hoeffding trees with a random feature subspace per leaf, online bagging with Poisson(λ)
- * weights, per tree an ADWIN warning detector that starts a background tree and an ADWIN drift detector
- * that swaps it in, and votes weighted by each tree's accuracy since its last reset.
+ * The Adaptive Random Forest classifier (H. M. Gomes, A. Bifet, J. Read, J. P. Barddal, F.
+ * Enembreck, B. Pfahringer, G. Holmes, T. Abdessalem, "Adaptive random forests for evolving data
+ * stream classification", Machine Learning 106, 2017), following MOA 2024.07's {@code
+ * meta.AdaptiveRandomForest} step for step: Hoeffding trees with a random feature subspace per
+ * leaf, online bagging with Poisson(λ) weights, per tree an ADWIN warning detector that starts a
+ * background tree and an ADWIN drift detector that swaps it in, and votes weighted by each tree's
+ * accuracy since its last reset.
  *
- * <p><b>Parallelism without changing results.</b> Trees share no state, and the Poisson draws come from
- * one generator in a fixed order (instance-major, tree-minor, as MOA). {@link #testThenTrain} therefore
- * draws a whole block's weights first, lets each thread run whole trees through the block (vote, score,
- * learn), and adds the trees' votes per instance in tree order. The outcome is bit-identical to the
- * sequential loop for any number of threads.
+ * <p><b>Parallelism without changing results.</b> Trees share no state, and the Poisson draws come
+ * from one generator in a fixed order (instance-major, tree-minor, as MOA). {@link #testThenTrain}
+ * therefore draws a whole block's weights first, lets each thread run whole trees through the block
+ * (vote, score, learn), and adds the trees' votes per instance in tree order. The outcome is
+ * bit-identical to the sequential loop for any number of threads.
  *
  * <p>Not thread-safe; {@link #close()} stops the worker threads.
  */
@@ -90,8 +91,8 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
 
   /**
    * Sum over trees of each tree's normalised vote times its accuracy in percent (MOA's
-   * getVotesForInstance); all zeros before any tree has learned. Safe to call from several threads at
-   * once while the forest does not learn.
+   * getVotesForInstance); all zeros before any tree has learned. Safe to call from several threads
+   * at once while the forest does not learn.
    */
   @Override
   public void votes(double[] x, double[] votes) {
@@ -285,7 +286,9 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
     return members[i].warnings;
   }
 
-  /** Stops the worker threads; the forest stays usable (single-threaded until it needs them again). */
+  /**
+   * Stops the worker threads; the forest stays usable (single-threaded until it needs them again).
+   */
   @Override
   public void close() {
     if (pool != null) {

@@ -4,11 +4,13 @@ import java.util.Objects;
 
 /**
  * Hyper-parameters of an {@link AdaptiveRandomForest}. Defaults equal MOA 2024.07's {@code
- * meta.AdaptiveRandomForest}: 100 trees, 60 % of the features per leaf, λ = 6, ADWIN with δ = 0.001 for
- * drift and δ = 0.01 for warnings, weighted voting, background trees, seed 1; trees with grace period 50,
- * split confidence 0.01, tie threshold 0.05, information gain, naive Bayes adaptive leaves and tree seed 1.
+ * meta.AdaptiveRandomForest}: 100 trees, 60 % of the features per leaf, λ = 6, ADWIN with δ = 0.001
+ * for drift and δ = 0.01 for warnings, weighted voting, background trees, seed 1; trees with grace
+ * period 50, split confidence 0.01, tie threshold 0.05, information gain, naive Bayes adaptive
+ * leaves and tree seed 1.
  *
- * <p>{@link #threads()} only decides how many cores train the ensemble; results do not depend on it.
+ * <p>{@link #threads()} only decides how many cores train the ensemble; results do not depend on
+ * it.
  */
 public final class ArfConfig {
   private final int ensembleSize;
@@ -37,7 +39,9 @@ public final class ArfConfig {
     this.tree = b.tree;
   }
 
-  /** The Hoeffding tree settings ARF uses by default (MOA: {@code ARFHoeffdingTree -g 50 -c 0.01}). */
+  /**
+   * The Hoeffding tree settings ARF uses by default (MOA: {@code ARFHoeffdingTree -g 50 -c 0.01}).
+   */
   public static HoeffdingTreeConfig defaultTreeConfig() {
     return HoeffdingTreeConfig.builder().gracePeriod(50).splitConfidence(0.01).build();
   }
@@ -206,7 +210,8 @@ public final class ArfConfig {
 
     public Builder lambda(double v) {
       if (!(v >= 1.0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException("lambda must be a finite number >= 1 (as in MOA), got " + v);
+        throw new IllegalArgumentException(
+            "lambda must be a finite number >= 1 (as in MOA), got " + v);
       }
       lambda = v;
       return this;

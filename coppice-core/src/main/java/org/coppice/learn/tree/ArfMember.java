@@ -4,9 +4,10 @@ import org.coppice.drift.AdwinChangeDetector;
 import org.coppice.drift.DriftDetector;
 
 /**
- * One member of an {@link AdaptiveRandomForest} (MOA's {@code ARFBaseLearner}): a foreground tree, an
- * optional background tree, a warning and a drift detector fed with the foreground tree's errors, and the
- * running accuracy that weights its vote. Members share nothing, so they can train in parallel.
+ * One member of an {@link AdaptiveRandomForest} (MOA's {@code ARFBaseLearner}): a foreground tree,
+ * an optional background tree, a warning and a drift detector fed with the foreground tree's
+ * errors, and the running accuracy that weights its vote. Members share nothing, so they can train
+ * in parallel.
  */
 final class ArfMember {
   final int index;
@@ -51,9 +52,10 @@ final class ArfMember {
 
   /**
    * Writes this member's share of the ensemble vote for {@code x} into {@code out[from, from +
-   * numClasses)}: the tree's votes normalised to sum 1, times the accuracy in percent when weighted voting
-   * is on and the accuracy is positive; zeros when the tree has no opinion. {@code votes} holds the
-   * tree's votes for {@code x}. Reads the member only, so concurrent predictions are safe.
+   * numClasses)}: the tree's votes normalised to sum 1, times the accuracy in percent when weighted
+   * voting is on and the accuracy is positive; zeros when the tree has no opinion. {@code votes}
+   * holds the tree's votes for {@code x}. Reads the member only, so concurrent predictions are
+   * safe.
    */
   void contribution(double[] votes, double[] out, int from) {
     int numClasses = votes.length;
@@ -78,8 +80,8 @@ final class ArfMember {
   }
 
   /**
-   * One test-then-train step (MOA ARF.trainOnInstanceImpl for this member): vote, score the vote, and
-   * learn {@code k} copies when {@code k > 0}.
+   * One test-then-train step (MOA ARF.trainOnInstanceImpl for this member): vote, score the vote,
+   * and learn {@code k} copies when {@code k > 0}.
    *
    * @param out where the member's vote contribution goes (see {@link #contribution})
    * @param train false for an instance without label or weight: vote only

@@ -8,14 +8,16 @@ import org.coppice.util.JavaRandom;
 import org.coppice.util.NormalDistribution;
 
 /**
- * A Hoeffding tree (VFDT; Domingos and Hulten, "Mining High-Speed Data Streams", KDD 2000), as MOA 2024.07
- * implements it in {@code trees.HoeffdingTree} and, with a random feature subspace per leaf, in {@code
- * trees.ARFHoeffdingTree} (Gomes et al. 2017). A leaf splits once the best candidate beats the second by
- * more than the Hoeffding bound ε = √(R² ln(1/δ) / 2n), or ε falls below the tie threshold.
+ * A Hoeffding tree (VFDT; Domingos and Hulten, "Mining High-Speed Data Streams", KDD 2000), as MOA
+ * 2024.07 implements it in {@code trees.HoeffdingTree} and, with a random feature subspace per
+ * leaf, in {@code trees.ARFHoeffdingTree} (Gomes et al. 2017). A leaf splits once the best
+ * candidate beats the second by more than the Hoeffding bound ε = √(R² ln(1/δ) / 2n), or ε falls
+ * below the tie threshold.
  *
- * <p>Numeric attributes are summarised per class by a Gaussian estimator with min and max (MOA's {@code
- * GaussianNumericAttributeClassObserver}); nominal attributes by per-class value counts with multiway and
- * one-versus-rest splits. Leaves predict by majority class, naive Bayes or naive Bayes adaptive.
+ * <p>Numeric attributes are summarised per class by a Gaussian estimator with min and max (MOA's
+ * {@code GaussianNumericAttributeClassObserver}); nominal attributes by per-class value counts with
+ * multiway and one-versus-rest splits. Leaves predict by majority class, naive Bayes or naive Bayes
+ * adaptive.
  *
  * <p>All state lives in flat primitive arrays indexed by node id, so learning allocates nothing per
  * instance and the tree can be written out as a handful of arrays. Not thread-safe.
@@ -27,7 +29,8 @@ public final class HoeffdingTree implements Classifier {
   static final byte NOMINAL_BINARY_SPLIT = 2; // branch 0 iff x == value
   static final byte NOMINAL_MULTIWAY_SPLIT = 3; // branch = x
 
-  // Numeric observer block of one attribute: [class][W, MEAN, M2, MIN, MAX]; MIN is NaN until the class
+  // Numeric observer block of one attribute: [class][W, MEAN, M2, MIN, MAX]; MIN is NaN until the
+  // class
   // has been seen with a non-missing value (that is MOA's "estimator exists").
   static final int GW = 0;
   static final int GMEAN = 1;
@@ -36,8 +39,10 @@ public final class HoeffdingTree implements Classifier {
   static final int GMAX = 4;
   static final int GAUSS_STATS = 5;
 
-  // Nominal observer block of one attribute: [class][LEN, TOTAL, count_0 .. count_{V-1}]; LEN is the
-  // highest value index seen with the class plus 1 (0: class never seen), TOTAL the sum of the counts.
+  // Nominal observer block of one attribute: [class][LEN, TOTAL, count_0 .. count_{V-1}]; LEN is
+  // the
+  // highest value index seen with the class plus 1 (0: class never seen), TOTAL the sum of the
+  // counts.
   static final int NLEN = 0;
   static final int NTOTAL = 1;
   static final int NCOUNTS = 2;
@@ -70,14 +75,16 @@ public final class HoeffdingTree implements Classifier {
   double[] lastEvalWeight; // [node] leaf weight at the last split attempt
   double[] mcCorrect; // [node] NB-adaptive: weight the majority class got right
   double[] nbCorrect; // [node] NB-adaptive: weight naive Bayes got right
-  int[] obsOffset; // [node] start of the leaf's observer blocks in obs[], or -1 before its first learn
+  int[] obsOffset; // [node] start of the leaf's observer blocks in obs[], or -1 before its first
+  // learn
   int[] subspace; // [node][leafAttributes] monitored attributes, ascending
 
   // ---- children: node ids, -1 for an absent child ----
   int[] children;
   int childrenSize;
 
-  // ---- observers: per leaf, the blocks of its monitored attributes in ascending attribute order ----
+  // ---- observers: per leaf, the blocks of its monitored attributes in ascending attribute order
+  // ----
   double[] obs;
   int obsSize;
   int[] freeBlockOffsets = new int[0]; // blocks freed by splits, reused when the size matches
@@ -100,8 +107,10 @@ public final class HoeffdingTree implements Classifier {
   private final int[] drawList;
   private final int maxBranches;
 
-  // Set by votesForTraining, consumed by learnAfterVotes: the leaf reached (-1: route again) and, when
-  // cachedArgmaxes, the two NB-adaptive argmaxes at that leaf. learnedNode: the node that learned last.
+  // Set by votesForTraining, consumed by learnAfterVotes: the leaf reached (-1: route again) and,
+  // when
+  // cachedArgmaxes, the two NB-adaptive argmaxes at that leaf. learnedNode: the node that learned
+  // last.
   private int routedLeaf = -1;
   private boolean cachedArgmaxes;
   private int cachedMajority;
@@ -167,7 +176,9 @@ public final class HoeffdingTree implements Classifier {
     }
   }
 
-  /** Forgets everything learned; the tree's generator restarts from its seed (MOA resetLearning). */
+  /**
+   * Forgets everything learned; the tree's generator restarts from its seed (MOA resetLearning).
+   */
   public void reset() {
     numNodes = 0;
     root = -1;
@@ -220,9 +231,10 @@ public final class HoeffdingTree implements Classifier {
   }
 
   /**
-   * {@link #votes}, also remembering what a following {@link #learnAfterVotes} on the same {@code x}
-   * needs: the leaf reached (so it is not routed to again) and, for naive Bayes adaptive leaves, both
-   * argmaxes (so the leaf's naive Bayes scores are computed once per test-then-train step, not twice).
+   * {@link #votes}, also remembering what a following {@link #learnAfterVotes} on the same {@code
+   * x} needs: the leaf reached (so it is not routed to again) and, for naive Bayes adaptive leaves,
+   * both argmaxes (so the leaf's naive Bayes scores are computed once per test-then-train step, not
+   * twice).
    */
   void votesForTraining(double[] x, double[] votes) {
     routedLeaf = -1;
@@ -275,7 +287,10 @@ public final class HoeffdingTree implements Classifier {
     learnInternal(x, y, weight);
   }
 
-  /** {@link #learn} after {@link #votesForTraining} on the same {@code x} with no learning in between. */
+  /**
+   * {@link #learn} after {@link #votesForTraining} on the same {@code x} with no learning in
+   * between.
+   */
   void learnAfterVotes(double[] x, int y, double weight) {
     learnInternal(x, y, weight);
   }
@@ -392,7 +407,9 @@ public final class HoeffdingTree implements Classifier {
     }
   }
 
-  /** Draws the leaf's subspace (ARFHoeffdingTree: at its first learn) and allocates its observers. */
+  /**
+   * Draws the leaf's subspace (ARFHoeffdingTree: at its first learn) and allocates its observers.
+   */
   private void initObservers(int n) {
     int sub = n * leafAttributes;
     if (drawSubspace) {
@@ -444,8 +461,10 @@ public final class HoeffdingTree implements Classifier {
     final int pre = n * numClasses;
     final double preWeight = leafWeight(n);
     preSplitEntropy = entropy(counts, pre, len);
-    // Candidates in MOA's order: the null split, then each observer in attribute order. After a stable
-    // ascending sort MOA takes the last two; so among equal merits the later candidate ranks higher.
+    // Candidates in MOA's order: the null split, then each observer in attribute order. After a
+    // stable
+    // ascending sort MOA takes the last two; so among equal merits the later candidate ranks
+    // higher.
     int candidates = 0;
     double bestMerit = Double.NaN;
     double secondMerit = Double.NaN;
@@ -497,7 +516,9 @@ public final class HoeffdingTree implements Classifier {
     split(n, bestAttr, bestKind, bestValue);
   }
 
-  /** ε = √(R² ln(1/δ) / 2n): with probability 1 − δ the true mean is within ε of the observed one. */
+  /**
+   * ε = √(R² ln(1/δ) / 2n): with probability 1 − δ the true mean is within ε of the observed one.
+   */
   static double hoeffdingBound(double range, double delta, double n) {
     return Math.sqrt(((range * range) * Math.log(1.0 / delta)) / (2.0 * n));
   }
@@ -619,7 +640,8 @@ public final class HoeffdingTree implements Classifier {
         double mean = gMean[c];
         double sd = gStdDev[c];
         double eq = density(w, mean, sd, t) * w;
-        double lt = sd > 0.0 ? NormalDistribution.cdf((t - mean) / sd) * w - eq : (t < mean ? w - eq : 0.0);
+        double lt =
+            sd > 0.0 ? NormalDistribution.cdf((t - mean) / sd) * w - eq : (t < mean ? w - eq : 0.0);
         double gt = w - eq - lt;
         if (gt < 0.0) {
           gt = 0.0;
@@ -842,9 +864,9 @@ public final class HoeffdingTree implements Classifier {
   }
 
   /**
-   * MOA NaiveBayes.doNaiveBayesPrediction over the leaf's observers: prior times the likelihood of each
-   * non-missing monitored attribute, no logarithms, no normalisation; entries past the class-count
-   * length stay 0.
+   * MOA NaiveBayes.doNaiveBayesPrediction over the leaf's observers: prior times the likelihood of
+   * each non-missing monitored attribute, no logarithms, no normalisation; entries past the
+   * class-count length stay 0.
    */
   private void naiveBayes(int n, double[] x, double[] out) {
     Arrays.fill(out, 0, numClasses, 0.0);
@@ -930,9 +952,9 @@ public final class HoeffdingTree implements Classifier {
   // Routing and storage
 
   /**
-   * Follows x from {@code start}. Returns the leaf reached, or the split node where a missing value stopped
-   * routing, or {@code ~parent} (negative) when the branch taken has no child yet. Reads state only, so
-   * concurrent predictions are safe while nothing learns.
+   * Follows x from {@code start}. Returns the leaf reached, or the split node where a missing value
+   * stopped routing, or {@code ~parent} (negative) when the branch taken has no child yet. Reads
+   * state only, so concurrent predictions are safe while nothing learns.
    */
   private int routeFrom(int start, double[] x) {
     int n = start;

@@ -3,10 +3,11 @@ package org.coppice.learn.tree;
 import java.util.Objects;
 
 /**
- * Hyper-parameters of a {@link HoeffdingTree}. Defaults equal MOA 2024.07's {@code trees.HoeffdingTree}:
- * grace period 200, split confidence 1e-7, tie threshold 0.05, information gain with minimum branch
- * fraction 0.01, 10 Gaussian split points, multiway nominal splits, pre-pruning on, naive Bayes adaptive
- * leaves, tree seed 1, all attributes monitored. Immutable; build with {@link #builder()}.
+ * Hyper-parameters of a {@link HoeffdingTree}. Defaults equal MOA 2024.07's {@code
+ * trees.HoeffdingTree}: grace period 200, split confidence 1e-7, tie threshold 0.05, information
+ * gain with minimum branch fraction 0.01, 10 Gaussian split points, multiway nominal splits,
+ * pre-pruning on, naive Bayes adaptive leaves, tree seed 1, all attributes monitored. Immutable;
+ * build with {@link #builder()}.
  */
 public final class HoeffdingTreeConfig {
   /** {@link #subspaceSize()} value meaning "monitor every attribute, draw nothing". */
@@ -81,7 +82,9 @@ public final class HoeffdingTreeConfig {
     return splitCriterion;
   }
 
-  /** Information gain only: a split needs two branches with more than this fraction of the weight. */
+  /**
+   * Information gain only: a split needs two branches with more than this fraction of the weight.
+   */
   public double minBranchFraction() {
     return minBranchFraction;
   }
@@ -111,8 +114,8 @@ public final class HoeffdingTreeConfig {
   }
 
   /**
-   * Number of attributes a leaf monitors, drawn at random at the leaf's first learn (the Adaptive Random
-   * Forest's feature subspace), or {@link #ALL_ATTRIBUTES}.
+   * Number of attributes a leaf monitors, drawn at random at the leaf's first learn (the Adaptive
+   * Random Forest's feature subspace), or {@link #ALL_ATTRIBUTES}.
    */
   public int subspaceSize() {
     return subspaceSize;

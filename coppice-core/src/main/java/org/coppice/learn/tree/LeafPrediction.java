@@ -7,8 +7,8 @@ public enum LeafPrediction {
   /** Naive Bayes over the leaf's attribute observers. */
   NAIVE_BAYES,
   /**
-   * Whichever of majority class and naive Bayes has been more accurate at this leaf so far (Gama, Rocha
-   * and Medas 2003); ties go to naive Bayes.
+   * Whichever of majority class and naive Bayes has been more accurate at this leaf so far (Gama,
+   * Rocha and Medas 2003); ties go to naive Bayes.
    */
   NAIVE_BAYES_ADAPTIVE
 }

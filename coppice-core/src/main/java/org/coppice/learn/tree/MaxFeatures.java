@@ -4,12 +4,12 @@ import java.util.Locale;
 
 /**
  * How many features each Adaptive Random Forest leaf draws into its subspace (MOA's {@code -o} and
- * {@code -m} options), resolved against the number of features M by {@link #resolve(int)} exactly as MOA's
- * {@code AdaptiveRandomForest.initEnsemble}.
+ * {@code -m} options), resolved against the number of features M by {@link #resolve(int)} exactly
+ * as MOA's {@code AdaptiveRandomForest.initEnsemble}.
  *
  * @param mode the rule
- * @param value the integer MOA calls {@code -m}: a count for {@link Mode#SPECIFIED}, a percentage for
- *     {@link Mode#PERCENTAGE} (negative: 100 + value), unused otherwise
+ * @param value the integer MOA calls {@code -m}: a count for {@link Mode#SPECIFIED}, a percentage
+ *     for {@link Mode#PERCENTAGE} (negative: 100 + value), unused otherwise
  */
 public record MaxFeatures(Mode mode, int value) {
   /** The rules MOA offers. */
@@ -34,8 +34,8 @@ public record MaxFeatures(Mode mode, int value) {
   }
 
   /**
-   * Parses the CLI form: {@code sqrt} (√M+1), {@code 60%} (a percentage), {@code 5} (a count), {@code -2}
-   * (all but two), or {@code all}.
+   * Parses the CLI form: {@code sqrt} (√M+1), {@code 60%} (a percentage), {@code 5} (a count),
+   * {@code -2} (all but two), or {@code all}.
    *
    * @throws IllegalArgumentException with a message naming the accepted forms
    */
@@ -51,7 +51,8 @@ public record MaxFeatures(Mode mode, int value) {
       if (t.endsWith("%")) {
         int p = Integer.parseInt(t.substring(0, t.length() - 1).trim());
         if (p < -100 || p > 100) {
-          throw new IllegalArgumentException("a percentage of features must be in [-100, 100]: " + text);
+          throw new IllegalArgumentException(
+              "a percentage of features must be in [-100, 100]: " + text);
         }
         return new MaxFeatures(Mode.PERCENTAGE, p);
       }
@@ -64,7 +65,9 @@ public record MaxFeatures(Mode mode, int value) {
     }
   }
 
-  /** The subspace size m for M features, with MOA's clamps: negative means all but |m|, then [1, M]. */
+  /**
+   * The subspace size m for M features, with MOA's clamps: negative means all but |m|, then [1, M].
+   */
   public int resolve(int numFeatures) {
     int n = numFeatures;
     int m;

@@ -16,14 +16,15 @@ import org.coppice.state.StateWriter;
 
 /**
  * Saves and loads the complete state of a {@link HoeffdingTree} or an {@link AdaptiveRandomForest}
- * through typed sections (layout in docs/FORMAT.md). Section {@link #HEADER}: learner kind, schema, every
- * hyper-parameter and the forest's own counters and generator; then one {@link #TREE} section for a
- * Hoeffding tree, or one {@link #MEMBER} section per forest member (its trees, detectors and accuracy).
+ * through typed sections (layout in docs/FORMAT.md). Section {@link #HEADER}: learner kind, schema,
+ * every hyper-parameter and the forest's own counters and generator; then one {@link #TREE} section
+ * for a Hoeffding tree, or one {@link #MEMBER} section per forest member (its trees, detectors and
+ * accuracy).
  *
- * <p>The full form restores learning exactly: training on A, saving, loading and training on B gives
- * the same state, byte for byte, as training on A then B. The frozen form keeps only what prediction
- * needs and cannot learn. Nothing read from a file names a class or runs code; every count is checked
- * before allocation and every index before use.
+ * <p>The full form restores learning exactly: training on A, saving, loading and training on B
+ * gives the same state, byte for byte, as training on A then B. The frozen form keeps only what
+ * prediction needs and cannot learn. Nothing read from a file names a class or runs code; every
+ * count is checked before allocation and every index before use.
  */
 public final class ModelCodec {
   /** Section kinds. */
@@ -33,8 +34,8 @@ public final class ModelCodec {
   public static final int MEMBER = 3;
 
   /**
-   * Version of the learner state layout inside the sections; raised whenever it changes, independently
-   * of the container's format version. Readers accept the versions they know.
+   * Version of the learner state layout inside the sections; raised whenever it changes,
+   * independently of the container's format version. Readers accept the versions they know.
    */
   public static final int STATE_VERSION = 1;
 
@@ -108,8 +109,8 @@ public final class ModelCodec {
   }
 
   /**
-   * Reads a model written by {@link #save}. {@code threads} sets how many cores a loaded forest trains
-   * with (it is not part of the model).
+   * Reads a model written by {@link #save}. {@code threads} sets how many cores a loaded forest
+   * trains with (it is not part of the model).
    *
    * @throws ModelFormatException if the sections are missing, out of order, or inconsistent
    */
@@ -148,8 +149,8 @@ public final class ModelCodec {
     ArfConfig config = readArfConfig(h, threads);
     int size = h.readCount("ensemble size", MAX_MEMBERS);
     if (size != config.ensembleSize()) {
-      throw new ModelFormatException(h.context() + ": " + size + " members for ensemble size "
-          + config.ensembleSize());
+      throw new ModelFormatException(
+          h.context() + ": " + size + " members for ensemble size " + config.ensembleSize());
     }
     long seen = h.readLong();
     long state = h.readLong();

@@ -6,13 +6,14 @@ import org.coppice.state.StateReader;
 import org.coppice.state.StateWriter;
 
 /**
- * Writes and reads a {@link HoeffdingTree}'s state as flat arrays (layout in docs/FORMAT.md, "tree"). No
- * recursion: the node arrays are written as they are, and reading checks every count against the bytes
- * left before allocating and every index against its range before the tree is used.
+ * Writes and reads a {@link HoeffdingTree}'s state as flat arrays (layout in docs/FORMAT.md,
+ * "tree"). No recursion: the node arrays are written as they are, and reading checks every count
+ * against the bytes left before allocating and every index against its range before the tree is
+ * used.
  *
- * <p>Full form: everything, so learning continues exactly (same arrays, same free blocks, same generator
- * state). Frozen form: only what prediction reads; observers are kept only for leaves whose prediction
- * uses naive Bayes, and the observer pool is compacted.
+ * <p>Full form: everything, so learning continues exactly (same arrays, same free blocks, same
+ * generator state). Frozen form: only what prediction reads; observers are kept only for leaves
+ * whose prediction uses naive Bayes, and the observer pool is compacted.
  */
 final class TreeCodec {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
@@ -139,8 +140,23 @@ final class TreeCodec {
       freeSizes = new int[0];
     }
     validate(
-        t, r, n, root, kind, splitAttr, splitValue, childStart, childCount, counts, classLen,
-        children, obsOffset, subspace, obs, freeOffsets, freeSizes);
+        t,
+        r,
+        n,
+        root,
+        kind,
+        splitAttr,
+        splitValue,
+        childStart,
+        childCount,
+        counts,
+        classLen,
+        children,
+        obsOffset,
+        subspace,
+        obs,
+        freeOffsets,
+        freeSizes);
     t.numNodes = n;
     t.root = root;
     t.kind = kind;
@@ -194,7 +210,8 @@ final class TreeCodec {
     byte[] parents = new byte[n];
     for (int i = 0; i < n; i++) {
       if (classLen[i] < 0 || classLen[i] > c) {
-        throw bad(r, "node " + i + ": class count length " + classLen[i] + " outside [0, " + c + "]");
+        throw bad(
+            r, "node " + i + ": class count length " + classLen[i] + " outside [0, " + c + "]");
       }
       if (kind[i] == HoeffdingTree.LEAF) {
         if (splitAttr[i] != -1 || childCount[i] != 0) {
@@ -208,14 +225,16 @@ final class TreeCodec {
       }
       int a = splitAttr[i];
       if (a < 0 || a >= t.numFeatures) {
-        throw bad(r, "node " + i + ": split attribute " + a + " outside [0, " + t.numFeatures + ")");
+        throw bad(
+            r, "node " + i + ": split attribute " + a + " outside [0, " + t.numFeatures + ")");
       }
       if ((kind[i] == HoeffdingTree.NUMERIC_SPLIT) == t.nominal[a]) {
         throw bad(r, "node " + i + ": split kind " + kind[i] + " does not fit attribute " + a);
       }
       int expectedChildren = kind[i] == HoeffdingTree.NOMINAL_MULTIWAY_SPLIT ? t.numValues[a] : 2;
       if (childCount[i] != expectedChildren) {
-        throw bad(r, "node " + i + ": " + childCount[i] + " children, expected " + expectedChildren);
+        throw bad(
+            r, "node " + i + ": " + childCount[i] + " children, expected " + expectedChildren);
       }
       if (kind[i] == HoeffdingTree.NOMINAL_BINARY_SPLIT) {
         double v = splitValue[i];
@@ -230,14 +249,16 @@ final class TreeCodec {
       }
       long start = childStart[i];
       if (start < 0 || start + childCount[i] > children.length) {
-        throw bad(r, "node " + i + ": children [" + start + ", +" + childCount[i] + ") out of range");
+        throw bad(
+            r, "node " + i + ": children [" + start + ", +" + childCount[i] + ") out of range");
       }
       for (int b = 0; b < childCount[i]; b++) {
         int child = children[(int) start + b];
         if (child == -1) {
           continue;
         }
-        // Children are always created after their parent, so ids increase along every path: no cycles.
+        // Children are always created after their parent, so ids increase along every path: no
+        // cycles.
         if (child <= i || child >= n) {
           throw bad(r, "node " + i + ": child " + child + " out of range (" + i + ", " + n + ")");
         }

@@ -101,7 +101,9 @@ class AdaptiveRandomForestTest {
     }
   }
 
-  /** MOA 2024.07 seeds every tree with Random(1), so all roots draw the same subspace (ARF.md §3.1). */
+  /**
+   * MOA 2024.07 seeds every tree with Random(1), so all roots draw the same subspace (ARF.md §3.1).
+   */
   @Test
   void everyTreeStartsWithMoasRootSubspace() {
     try (AdaptiveRandomForest arf = new AdaptiveRandomForest(SCHEMA, config(5, 1))) {
@@ -112,7 +114,8 @@ class AdaptiveRandomForestTest {
         if (tree.numNodes() > 0) {
           int root = tree.root;
           assertArrayEquals(
-              new int[] {0, 1, 4, 5, 6, 9}, Arrays.copyOfRange(tree.subspace, root * 6, root * 6 + 6));
+              new int[] {0, 1, 4, 5, 6, 9},
+              Arrays.copyOfRange(tree.subspace, root * 6, root * 6 + 6));
         }
       }
     }

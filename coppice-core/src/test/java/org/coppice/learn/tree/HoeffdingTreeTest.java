@@ -21,8 +21,8 @@ class HoeffdingTreeTest {
     assertArrayEquals(new int[] {0, 1, 4, 5, 6}, firstSubspace(8, 5));
     assertArrayEquals(new int[] {1, 2}, firstSubspace(4, 2));
     int[] expected54 = {
-      51, 52, 7, 34, 4, 15, 2, 46, 50, 32, 21, 25, 24, 27, 3, 22, 12, 40, 37, 30, 26, 39, 17, 23, 28, 33,
-      10, 53, 49, 5, 31, 36
+      51, 52, 7, 34, 4, 15, 2, 46, 50, 32, 21, 25, 24, 27, 3, 22, 12, 40, 37, 30, 26, 39, 17, 23,
+      28, 33, 10, 53, 49, 5, 31, 36
     };
     Arrays.sort(expected54);
     assertArrayEquals(expected54, firstSubspace(54, 32));
@@ -31,7 +31,8 @@ class HoeffdingTreeTest {
   private static int[] firstSubspace(int features, int m) {
     Schema schema = TestData.numericSchema(features, 2);
     HoeffdingTree tree =
-        new HoeffdingTree(schema, ArfConfig.defaultTreeConfig().toBuilder().subspaceSize(m).build());
+        new HoeffdingTree(
+            schema, ArfConfig.defaultTreeConfig().toBuilder().subspaceSize(m).build());
     tree.learn(new double[features], 0, 1.0);
     return Arrays.copyOfRange(tree.subspace, tree.root * m, tree.root * m + m);
   }
@@ -171,7 +172,8 @@ class HoeffdingTreeTest {
           tree.learn(inst.x, inst.y, inst.weight);
         }
         double acc = TestData.accuracy(tree, test);
-        // A diagonal boundary needs many axis-parallel splits; floors from measured values minus a margin.
+        // A diagonal boundary needs many axis-parallel splits; floors from measured values minus a
+        // margin.
         double floor = leaf == LeafPrediction.MAJORITY_CLASS ? 0.90 : 0.93;
         assertTrue(acc > floor, leaf + "/" + criterion + " accuracy " + acc);
         assertTrue(tree.numLeaves() > 2 && tree.depth() >= 2, leaf + "/" + criterion);

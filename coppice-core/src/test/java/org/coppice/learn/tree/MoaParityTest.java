@@ -9,11 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Golden values from MOA 2024.07: a default {@code meta.AdaptiveRandomForest} run test-then-train over the
- * first 20,000 instances of a MOA generator (MOA CLI string in the first column), counting the instances
- * whose vote argmax equals the label. Coppice's generators reproduce MOA's instances exactly, so
- * Coppice's forest must reproduce MOA's count exactly. Measured with moa-2024.07.0.jar on Java 17 (a loop
- * of getVotesForInstance, Utils.maxIndex, trainOnInstance).
+ * Golden values from MOA 2024.07: a default {@code meta.AdaptiveRandomForest} run test-then-train
+ * over the first 20,000 instances of a MOA generator (MOA CLI string in the first column), counting
+ * the instances whose vote argmax equals the label. Coppice's generators reproduce MOA's instances
+ * exactly, so Coppice's forest must reproduce MOA's count exactly. Measured with moa-2024.07.0.jar
+ * on Java 17 (a loop of getVotesForInstance, Utils.maxIndex, trainOnInstance).
  */
 class MoaParityTest {
   @ParameterizedTest(name = "{0}, {2} trees")

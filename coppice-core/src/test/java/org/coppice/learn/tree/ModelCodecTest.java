@@ -46,27 +46,32 @@ class ModelCodecTest {
     AdaptiveRandomForest resumed = (AdaptiveRandomForest) ModelCodec.load(saved, 1);
     assertEquals(oneGo.ensembleSize(), resumed.ensembleSize());
     train(resumed, B);
-    assertArrayEquals(MemorySections.of(oneGo, false).bytes(), MemorySections.of(resumed, false).bytes());
+    assertArrayEquals(
+        MemorySections.of(oneGo, false).bytes(), MemorySections.of(resumed, false).bytes());
     assertSamePredictions(oneGo, resumed);
     assertTrue(backgrounds >= 0);
   }
 
   @Test
   void treeResumesExactlyAfterSaveAndLoad() {
-    HoeffdingTree oneGo = new HoeffdingTree(SCHEMA, HoeffdingTreeConfig.builder().gracePeriod(50).build());
+    HoeffdingTree oneGo =
+        new HoeffdingTree(SCHEMA, HoeffdingTreeConfig.builder().gracePeriod(50).build());
     train(oneGo, A);
     MemorySections saved = MemorySections.of(oneGo, false);
     train(oneGo, B);
     HoeffdingTree resumed = (HoeffdingTree) ModelCodec.load(saved, 1);
     train(resumed, B);
-    assertArrayEquals(MemorySections.of(oneGo, false).bytes(), MemorySections.of(resumed, false).bytes());
+    assertArrayEquals(
+        MemorySections.of(oneGo, false).bytes(), MemorySections.of(resumed, false).bytes());
     assertSamePredictions(oneGo, resumed);
   }
 
   @Test
   void sameDataAndSeedGiveIdenticalBytesWhateverTheThreads() {
-    AdaptiveRandomForest one = new AdaptiveRandomForest(SCHEMA, arfConfig().toBuilder().threads(1).build());
-    AdaptiveRandomForest two = new AdaptiveRandomForest(SCHEMA, arfConfig().toBuilder().threads(2).build());
+    AdaptiveRandomForest one =
+        new AdaptiveRandomForest(SCHEMA, arfConfig().toBuilder().threads(1).build());
+    AdaptiveRandomForest two =
+        new AdaptiveRandomForest(SCHEMA, arfConfig().toBuilder().threads(2).build());
     Instance[] batch = A.toArray(new Instance[0]);
     double[][] votes = new double[batch.length][2];
     one.testThenTrain(batch, batch.length, votes);
@@ -84,7 +89,8 @@ class ModelCodecTest {
     MemorySections frozen = MemorySections.of(arf, true);
     // Measured 63 %: naive Bayes leaves keep their observers; detectors, background trees, free
     // blocks and the observers of majority-class leaves go.
-    assertTrue(frozen.bytes().length < full.bytes().length * 0.8,
+    assertTrue(
+        frozen.bytes().length < full.bytes().length * 0.8,
         frozen.bytes().length + " vs " + full.bytes().length);
     AdaptiveRandomForest loaded = (AdaptiveRandomForest) ModelCodec.load(frozen, 1);
     assertTrue(loaded.isFrozen());
@@ -155,7 +161,8 @@ class ModelCodecTest {
 
   @Test
   void corruptSectionsGiveModelFormatExceptionNeverAnotherError() {
-    AdaptiveRandomForest arf = new AdaptiveRandomForest(SCHEMA, arfConfig().toBuilder().ensembleSize(3).build());
+    AdaptiveRandomForest arf =
+        new AdaptiveRandomForest(SCHEMA, arfConfig().toBuilder().ensembleSize(3).build());
     train(arf, A.subList(0, 2000));
     MemorySections good = MemorySections.of(arf, false);
     JavaRandom r = new JavaRandom(5);
