@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
@@ -42,13 +39,8 @@ public final class ArffReader implements InstanceStream {
   private final String file;
   private final LineReader lines;
   private final Schema schema;
-  private final String[] names;
-  private final ValueTable[] tables;
-  private final int[] featureOf;
-  private final int numAttributes;
-  private final NumberParser number = new NumberParser();
-  private char[] scratch = new char[128];
-  private int scratchLen;
+  private final ArffRowTokenizer row;
+  private final Filler filler;
   private boolean exhausted;
 
   /** Opens {@code file} with the default options (the last attribute is the class). */
@@ -70,10 +62,10 @@ public final class ArffReader implements InstanceStream {
     try {
       Header header = readHeader(options);
       this.schema = header.schema;
-      this.numAttributes = header.attributes.size();
-      this.names = new String[numAttributes];
-      this.tables = new ValueTable[numAttributes];
-      this.featureOf = new int[numAttributes];
+      int numAttributes = header.attributes.size();
+      String[] names = new String[numAttributes];
+      ValueTable[] tables = new ValueTable[numAttributes];
+      int[] featureOf = new int[numAttributes];
       int feature = 0;
       for (int i = 0; i < numAttributes; i++) {
         Attribute a = header.attributes.get(i);
@@ -81,6 +73,8 @@ public final class ArffReader implements InstanceStream {
         tables[i] = a.isNominal() ? new ValueTable(a.values()) : null;
         featureOf[i] = i == header.classIndex ? -1 : feature++;
       }
+      this.row = new ArffRowTokenizer(this.file, lines, names);
+      this.filler = new Filler(schema, tables, featureOf, row);
     } catch (IOException e) {
       src.close();
       throw DataSourceException.reading(file, e);
@@ -112,19 +106,8 @@ public final class ArffReader implements InstanceStream {
       return false;
     }
     try {
-      while (lines.nextLine()) {
-        char[] b = lines.buf;
-        int e = lines.end;
-        int p = skipWs(b, lines.start, e);
-        if (p == e || b[p] == '%') {
-          continue;
-        }
-        into.weight = 1.0;
-        if (b[p] == '{') {
-          parseSparse(b, p, e, into);
-        } else {
-          parseDense(b, p, e, into);
-        }
+      filler.into = into;
+      if (row.nextRow(filler)) {
         return true;
       }
     } catch (IOException e) {
@@ -149,272 +132,77 @@ public final class ArffReader implements InstanceStream {
 
   // ---------------------------------------------------------------- data rows
 
-  private void parseDense(char[] b, int p, int e, Instance into) {
-    int field = 0;
-    while (true) {
-      if (field == numAttributes) {
-        if (p < e && b[p] == '{') {
-          p = parseWeight(b, p, e, into);
-          expectEnd(b, p, e, "after the instance weight");
-          break;
+  /**
+   * Converts the values of a row and stores them into an instance, numbers straight from the line
+   * buffer; no allocation per row.
+   */
+  private static final class Filler implements ArffRowTokenizer.Values {
+    private final Schema schema;
+    private final ValueTable[] tables;
+    private final int[] featureOf;
+    private final ArffRowTokenizer row;
+    private final NumberParser number = new NumberParser();
+    Instance into;
+
+    Filler(Schema schema, ValueTable[] tables, int[] featureOf, ArffRowTokenizer row) {
+      this.schema = schema;
+      this.tables = tables;
+      this.featureOf = featureOf;
+      this.row = row;
+    }
+
+    @Override
+    public void startRow(boolean sparse) {
+      into.weight = 1.0;
+      if (sparse) {
+        Arrays.fill(into.x, 0.0);
+        into.y = 0;
+      }
+    }
+
+    @Override
+    public void value(int attr, char[] b, int s, int e, boolean missing) {
+      double v;
+      if (missing) {
+        v = Double.NaN;
+      } else if (tables[attr] == null) {
+        if (!number.parse(b, s, e)) {
+          throw row.atValue(attr, "expected a number, got " + Texts.quote(b, s, e));
         }
-        throw DataFormatException.atColumn(
-            file, lines.lineNumber, field + 1, null, "too many values: expected " + numAttributes);
-      }
-      p = value(b, p, e, field, false, into);
-      field++;
-      p = skipWs(b, p, e);
-      if (p >= e || b[p] == '%') {
-        break;
-      }
-      if (b[p] != ',') {
-        throw DataFormatException.atColumn(
-            file,
-            lines.lineNumber,
-            field,
-            names[field - 1],
-            "expected ',' after the value, got " + Texts.describeChar(b, p, e));
-      }
-      p = skipWs(b, p + 1, e);
-    }
-    if (field < numAttributes) {
-      throw DataFormatException.atColumn(
-          file,
-          lines.lineNumber,
-          field + 1,
-          names[field],
-          "expected " + numAttributes + " values, got " + field);
-    }
-  }
-
-  private void parseSparse(char[] b, int p, int e, Instance into) {
-    Arrays.fill(into.x, 0.0);
-    into.y = 0;
-    int prev = -1;
-    p = skipWs(b, p + 1, e);
-    if (p < e && b[p] == '}') {
-      p++;
-    } else {
-      while (true) {
-        int indexStart = p;
-        long index = 0;
-        while (p < e && b[p] >= '0' && b[p] <= '9') {
-          index = Math.min(Integer.MAX_VALUE, index * 10 + (b[p] - '0'));
-          p++;
+        v = number.value;
+      } else {
+        int k = tables[attr].indexOf(b, s, e);
+        if (k < 0) {
+          throw row.atValue(
+              attr,
+              "unknown nominal value "
+                  + Texts.quote(b, s, e)
+                  + "; expected one of {"
+                  + Texts.list(nominalValues(attr))
+                  + "}");
         }
-        if (p == indexStart) {
-          throw DataFormatException.atChar(
-              file,
-              lines.lineNumber,
-              charOffset(p),
-              "expected an attribute index in the sparse row, got " + Texts.describeChar(b, p, e));
-        }
-        if (index >= numAttributes) {
-          throw DataFormatException.atChar(
-              file,
-              lines.lineNumber,
-              charOffset(indexStart),
-              "attribute index "
-                  + index
-                  + " is out of range: indices run from 0 to "
-                  + (numAttributes - 1));
-        }
-        int attr = (int) index;
-        if (attr <= prev) {
-          throw DataFormatException.atColumn(
-              file,
-              lines.lineNumber,
-              attr + 1,
-              names[attr],
-              "sparse indices must increase, but " + attr + " follows " + prev);
-        }
-        prev = attr;
-        if (p >= e || !isWs(b[p])) {
-          throw DataFormatException.atColumn(
-              file,
-              lines.lineNumber,
-              attr + 1,
-              names[attr],
-              "expected a space between the index and the value, got "
-                  + Texts.describeChar(b, p, e));
-        }
-        p = value(b, skipWs(b, p, e), e, attr, true, into);
-        p = skipWs(b, p, e);
-        if (p < e && b[p] == ',') {
-          p = skipWs(b, p + 1, e);
-        } else if (p < e && b[p] == '}') {
-          p++;
-          break;
-        } else {
-          throw DataFormatException.atColumn(
-              file,
-              lines.lineNumber,
-              attr + 1,
-              names[attr],
-              "expected ',' or '}' after the value, got " + Texts.describeChar(b, p, e));
-        }
+        v = k;
+      }
+      int f = featureOf[attr];
+      if (f >= 0) {
+        into.x[f] = v;
+      } else {
+        into.y = Double.isNaN(v) ? Instance.MISSING_LABEL : (int) v;
       }
     }
-    p = skipWs(b, p, e);
-    if (p < e && b[p] == ',') {
-      p = skipWs(b, p + 1, e);
-    }
-    if (p < e && b[p] == '{') {
-      p = parseWeight(b, p, e, into);
-    }
-    expectEnd(b, p, e, "after the sparse row");
-  }
 
-  /** Parses one value starting at {@code p} (whitespace skipped) and stores it; returns the end. */
-  private int value(char[] b, int p, int e, int attr, boolean sparse, Instance into) {
-    char[] vb;
-    int vs;
-    int ve;
-    boolean quoted = p < e && (b[p] == '\'' || b[p] == '"');
-    if (quoted) {
-      p = unquote(b, p, e, attr);
-      vb = scratch;
-      vs = 0;
-      ve = scratchLen;
-    } else {
-      vs = p;
-      char c;
-      while (p < e && (c = b[p]) != ',' && c != '%' && !(sparse && c == '}')) {
-        p++;
+    @Override
+    public void weight(char[] b, int s, int e) {
+      if (!number.parse(b, s, e) || !(number.value >= 0) || Double.isInfinite(number.value)) {
+        throw row.atWeight("expected a non-negative instance weight, got " + Texts.quote(b, s, e));
       }
-      ve = p;
-      while (ve > vs && isWs(b[ve - 1])) {
-        ve--;
-      }
-      vb = b;
+      into.weight = number.value;
     }
-    double v;
-    if (!quoted && ve - vs == 1 && vb[vs] == '?') {
-      v = Double.NaN;
-    } else if (tables[attr] == null) {
-      if (!number.parse(vb, vs, ve)) {
-        throw DataFormatException.atColumn(
-            file,
-            lines.lineNumber,
-            attr + 1,
-            names[attr],
-            "expected a number, got " + Texts.quote(vb, vs, ve));
-      }
-      v = number.value;
-    } else {
-      int k = tables[attr].indexOf(vb, vs, ve);
-      if (k < 0) {
-        throw DataFormatException.atColumn(
-            file,
-            lines.lineNumber,
-            attr + 1,
-            names[attr],
-            "unknown nominal value "
-                + Texts.quote(vb, vs, ve)
-                + "; expected one of {"
-                + Texts.list(nominalValues(attr))
-                + "}");
-      }
-      v = k;
-    }
-    int f = featureOf[attr];
-    if (f >= 0) {
-      into.x[f] = v;
-    } else {
-      into.y = Double.isNaN(v) ? Instance.MISSING_LABEL : (int) v;
-    }
-    return p;
-  }
 
-  private List<String> nominalValues(int attr) {
-    int f = featureOf[attr];
-    return f >= 0 ? schema.feature(f).values() : schema.target().values();
-  }
-
-  /** Copies the quoted value at {@code p} into the scratch buffer; returns the position after. */
-  private int unquote(char[] b, int p, int e, int attr) {
-    char quote = b[p++];
-    int n = 0;
-    while (true) {
-      if (p >= e) {
-        throw DataFormatException.atColumn(
-            file, lines.lineNumber, attr + 1, names[attr], "unterminated quoted value");
-      }
-      char c = b[p++];
-      if (c == quote) {
-        break;
-      }
-      if (c == '\\' && p < e) {
-        c = unescape(b[p++]);
-      }
-      if (n == scratch.length) {
-        scratch = Arrays.copyOf(scratch, n * 2);
-      }
-      scratch[n++] = c;
+    private List<String> nominalValues(int attr) {
+      int f = featureOf[attr];
+      return f >= 0 ? schema.feature(f).values() : schema.target().values();
     }
-    scratchLen = n;
-    return p;
-  }
-
-  private int parseWeight(char[] b, int p, int e, Instance into) {
-    int open = p;
-    int close = p + 1;
-    while (close < e && b[close] != '}') {
-      close++;
-    }
-    if (close >= e) {
-      throw DataFormatException.atChar(
-          file, lines.lineNumber, charOffset(open), "unterminated instance weight '{'");
-    }
-    int s = skipWs(b, open + 1, close);
-    int t = close;
-    while (t > s && isWs(b[t - 1])) {
-      t--;
-    }
-    if (!number.parse(b, s, t) || !(number.value >= 0) || Double.isInfinite(number.value)) {
-      throw DataFormatException.atChar(
-          file,
-          lines.lineNumber,
-          charOffset(open),
-          "expected a non-negative instance weight, got " + Texts.quote(b, s, t));
-    }
-    into.weight = number.value;
-    return close + 1;
-  }
-
-  private void expectEnd(char[] b, int p, int e, String where) {
-    p = skipWs(b, p, e);
-    if (p < e && b[p] != '%') {
-      throw DataFormatException.atChar(
-          file,
-          lines.lineNumber,
-          charOffset(p),
-          "unexpected " + Texts.describeChar(b, p, e) + " " + where);
-    }
-  }
-
-  private int charOffset(int p) {
-    return p - lines.start + 1;
-  }
-
-  static char unescape(char c) {
-    return switch (c) {
-      case 'n' -> '\n';
-      case 'r' -> '\r';
-      case 't' -> '\t';
-      default -> c;
-    };
-  }
-
-  private static boolean isWs(char c) {
-    return c == ' ' || c == '\t' || c == '\f' || c == '\u000b';
-  }
-
-  private static int skipWs(char[] b, int p, int e) {
-    while (p < e && isWs(b[p])) {
-      p++;
-    }
-    return p;
   }
 
   // ---------------------------------------------------------------- header
@@ -422,58 +210,19 @@ public final class ArffReader implements InstanceStream {
   private record Header(List<Attribute> attributes, int classIndex, Schema schema) {}
 
   private Header readHeader(ReadOptions options) throws IOException {
-    String relation = null;
     List<Attribute> attributes = new ArrayList<>();
     List<Long> declaredAt = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    boolean sawData = false;
-    while (!sawData && lines.nextLine()) {
-      Cursor c = new Cursor(new String(lines.buf, lines.start, lines.end - lines.start));
-      c.skipWs();
-      if (c.atEnd()) {
-        continue;
-      }
-      if (c.peek() != '@') {
-        throw c.error("expected @relation, @attribute or @data, got " + c.describe());
-      }
-      int keywordAt = c.pos;
-      String keyword = c.word().toLowerCase(Locale.ROOT);
-      switch (keyword) {
-        case "@relation" -> {
-          c.skipWs();
-          relation = c.name("relation name");
-        }
-        case "@attribute" -> {
-          if (relation == null) {
-            relation = SourceFile.baseName(src.path);
-          }
-          c.skipWs();
-          int column = attributes.size() + 1;
-          String name = c.name("attribute name");
-          if (!seen.add(name)) {
-            throw DataFormatException.atColumn(
-                file, lines.lineNumber, column, name, "attribute declared twice");
-          }
-          attributes.add(attributeType(c, column, name));
-          declaredAt.add(lines.lineNumber);
-          c.skipWs();
-          if (!c.atEnd()) {
-            throw c.error("unexpected " + c.describe() + " after attribute '" + name + "'");
-          }
-        }
-        case "@data" -> sawData = true;
-        default -> {
-          c.pos = keywordAt;
-          throw c.error(
-              "unknown keyword '" + keyword + "'; expected @relation, @attribute or @data");
-        }
-      }
-    }
-    if (!sawData) {
-      throw DataFormatException.atLine(file, lines.lineNumber, "no @data section");
-    }
-    if (attributes.isEmpty()) {
-      throw DataFormatException.atLine(file, lines.lineNumber, "no @attribute before @data");
+    String relation =
+        ArffHeader.read(
+            file,
+            lines,
+            (column, name, type, values) -> {
+              attributes.add(attributeType(column, name, type, values));
+              declaredAt.add(lines.lineNumber);
+              return true;
+            });
+    if (relation == null) {
+      relation = SourceFile.baseName(src.path);
     }
     int classIndex = attributes.size() - 1;
     String target = options.target();
@@ -515,22 +264,14 @@ public final class ArffReader implements InstanceStream {
     return new Header(attributes, classIndex, new Schema(relation, features, classAttribute));
   }
 
-  private Attribute attributeType(Cursor c, int column, String name) {
-    c.skipWs();
-    if (c.atEnd()) {
-      throw DataFormatException.atColumn(
-          file, lines.lineNumber, column, name, "attribute has no type");
-    }
-    if (c.peek() == '{') {
-      List<String> values = c.nominalList(name);
+  private Attribute attributeType(int column, String name, String type, List<String> values) {
+    if (values != null) {
       try {
         return Attribute.nominal(name, values);
       } catch (IllegalArgumentException e) {
         throw DataFormatException.atColumn(file, lines.lineNumber, column, name, e.getMessage());
       }
     }
-    int typeAt = c.pos;
-    String type = c.word().toLowerCase(Locale.ROOT);
     switch (type) {
       case "numeric", "real", "integer" -> {
         return Attribute.numeric(name);
@@ -548,139 +289,12 @@ public final class ArffReader implements InstanceStream {
                 + "' or convert it to nominal");
       }
       default -> {
-        c.pos = typeAt;
         throw DataFormatException.atColumn(
             file,
             lines.lineNumber,
             column,
             name,
             "unknown attribute type '" + type + "'; expected numeric, real, integer or {values}");
-      }
-    }
-  }
-
-  /** A position in one header line. */
-  private final class Cursor {
-    final String s;
-    int pos;
-
-    Cursor(String s) {
-      this.s = s;
-    }
-
-    void skipWs() {
-      while (pos < s.length() && isWs(s.charAt(pos))) {
-        pos++;
-      }
-    }
-
-    /** At the end of the line or at a {@code %} comment. */
-    boolean atEnd() {
-      return pos >= s.length() || s.charAt(pos) == '%';
-    }
-
-    char peek() {
-      return s.charAt(pos);
-    }
-
-    String describe() {
-      return pos >= s.length() ? "end of line" : "'" + s.charAt(pos) + "'";
-    }
-
-    DataFormatException error(String message) {
-      return DataFormatException.atChar(file, lines.lineNumber, pos + 1, message);
-    }
-
-    /** Characters up to whitespace, '{' or '%'. */
-    String word() {
-      int start = pos;
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
-        if (isWs(c) || c == '{' || c == '%') {
-          break;
-        }
-        pos++;
-      }
-      return s.substring(start, pos);
-    }
-
-    /** A quoted or bare name. */
-    String name(String what) {
-      if (atEnd()) {
-        throw error("expected a " + what + ", got " + describe());
-      }
-      char c = s.charAt(pos);
-      if (c == '\'' || c == '"') {
-        return quoted();
-      }
-      String w = word();
-      if (w.isEmpty()) {
-        throw error("expected a " + what + ", got " + describe());
-      }
-      return w;
-    }
-
-    String quoted() {
-      int start = pos;
-      char quote = s.charAt(pos++);
-      StringBuilder sb = new StringBuilder();
-      while (true) {
-        if (pos >= s.length()) {
-          pos = start;
-          throw error("unterminated quote");
-        }
-        char c = s.charAt(pos++);
-        if (c == quote) {
-          return sb.toString();
-        }
-        if (c == '\\' && pos < s.length()) {
-          c = unescape(s.charAt(pos++));
-        }
-        sb.append(c);
-      }
-    }
-
-    List<String> nominalList(String attribute) {
-      int open = pos++;
-      List<String> values = new ArrayList<>();
-      while (true) {
-        skipWs();
-        if (pos >= s.length()) {
-          pos = open;
-          throw error("unterminated nominal value list of attribute '" + attribute + "'");
-        }
-        char c = s.charAt(pos);
-        if (c == '}' && values.isEmpty()) {
-          pos++;
-          return values;
-        }
-        if (c == '\'' || c == '"') {
-          values.add(quoted());
-        } else {
-          int start = pos;
-          while (pos < s.length() && s.charAt(pos) != ',' && s.charAt(pos) != '}') {
-            pos++;
-          }
-          String v = s.substring(start, pos).strip();
-          if (v.isEmpty()) {
-            pos = start;
-            throw error("empty value in the nominal list of attribute '" + attribute + "'");
-          }
-          values.add(v);
-        }
-        skipWs();
-        if (pos >= s.length()) {
-          pos = open;
-          throw error("unterminated nominal value list of attribute '" + attribute + "'");
-        }
-        if (s.charAt(pos) == ',') {
-          pos++;
-        } else if (pos < s.length() && s.charAt(pos) == '}') {
-          pos++;
-          return values;
-        } else {
-          throw error("expected ',' or '}' in the nominal list, got " + describe());
-        }
       }
     }
   }

@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
@@ -43,19 +41,9 @@ import org.coppice.stream.InstanceStream;
 public final class CsvReader implements InstanceStream {
   private final SourceFile src;
   private final String file;
-  private final LineReader lines;
-  private final char delimiter;
+  private final CsvRecordSplitter record;
   private final ValueTable missing;
   private final NumberParser number = new NumberParser();
-
-  // The current record: field i is chars[fieldStart[i], fieldEnd[i]).
-  private char[] chars = new char[256];
-  private int length;
-  private int numFields;
-  private int[] fieldStart = new int[16];
-  private int[] fieldEnd = new int[16];
-  private boolean[] fieldQuoted = new boolean[16];
-  private long[] fieldLine = new long[16];
 
   private String[] columns;
   private Schema schema;
@@ -99,11 +87,10 @@ public final class CsvReader implements InstanceStream {
   public CsvReader(Path file, Schema schema, ReadOptions options) {
     this.src = SourceFile.open(file);
     this.file = src.name;
-    this.lines = new LineReader(src.reader);
-    this.delimiter = options.delimiter();
+    this.record = new CsvRecordSplitter(this.file, new LineReader(src.reader), options.delimiter());
     this.missing = new ValueTable(List.copyOf(options.missing()));
     try {
-      readHeader();
+      columns = record.readHeader();
       if (schema == null) {
         infer(options);
       } else {
@@ -159,19 +146,24 @@ public final class CsvReader implements InstanceStream {
       return false;
     }
     try {
-      if (!readRecord()) {
+      if (!record.nextRecord()) {
         exhausted = true;
         return false;
       }
     } catch (IOException e) {
       throw DataSourceException.reading(src.path, e);
     }
-    checkFieldCount();
+    record.checkFieldCount();
+    char[] chars = record.chars;
+    int[] start = record.fieldStart;
+    int[] end = record.fieldEnd;
+    boolean[] quoted = record.fieldQuoted;
+    long[] line = record.fieldLine;
     for (int i = 0; i < columns.length; i++) {
-      if (isMissing(i)) {
+      if (!quoted[i] && missing.indexOf(chars, start[i], end[i]) >= 0) {
         storeMissing(i, into);
       } else {
-        store(i, chars, fieldStart[i], fieldEnd[i], fieldLine[i], into);
+        store(i, chars, start[i], end[i], line[i], into);
       }
     }
     return true;
@@ -194,7 +186,8 @@ public final class CsvReader implements InstanceStream {
   // ---------------------------------------------------------------- values
 
   private boolean isMissing(int i) {
-    return !fieldQuoted[i] && missing.indexOf(chars, fieldStart[i], fieldEnd[i]) >= 0;
+    return !record.fieldQuoted[i]
+        && missing.indexOf(record.chars, record.fieldStart[i], record.fieldEnd[i]) >= 0;
   }
 
   private void storeMissing(int column, Instance into) {
@@ -240,66 +233,17 @@ public final class CsvReader implements InstanceStream {
   }
 
   private DataFormatException unknownValue(int column, long line, String value) {
-    boolean isTarget = featureOf[column] < 0;
-    String message;
-    if (inferredFrom >= 0 && !(isTarget && explicitLabels)) {
-      message =
-          (isTarget ? "class label " : "value ")
-              + value
-              + " was not seen in the first "
-              + inferredFrom
-              + " rows used to infer the schema; raise the inference prefix (inferenceRows)"
-              + (isTarget ? " or pass the class labels explicitly (classValues)" : "");
-    } else {
-      Attribute a = isTarget ? schema.target() : schema.feature(featureOf[column]);
-      message =
-          (isTarget ? "unknown class label " : "unknown nominal value ")
-              + value
-              + "; expected one of {"
-              + Texts.list(a.values())
-              + "}";
-    }
-    return DataFormatException.atColumn(file, line, column + 1, columns[column], message);
-  }
-
-  private void checkFieldCount() {
-    int n = columns.length;
-    if (numFields == n) {
-      return;
-    }
-    if (numFields < n) {
-      throw DataFormatException.atColumn(
-          file,
-          lines.lineNumber,
-          numFields + 1,
-          columns[numFields],
-          "expected " + n + " values, got " + numFields);
-    }
-    throw DataFormatException.atColumn(
-        file, fieldLine[n], n + 1, null, "expected " + n + " values, got " + numFields);
+    int f = featureOf[column];
+    Attribute a = f < 0 ? schema.target() : schema.feature(f);
+    return DataFormatException.atColumn(
+        file,
+        line,
+        column + 1,
+        columns[column],
+        Texts.unknownNominal(value, a, f < 0, inferredFrom, explicitLabels));
   }
 
   // ---------------------------------------------------------------- schema
-
-  private void readHeader() throws IOException {
-    if (!readRecord()) {
-      throw DataFormatException.atLine(file, 0, "empty file: a header row is required");
-    }
-    columns = new String[numFields];
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < numFields; i++) {
-      String name = new String(chars, fieldStart[i], fieldEnd[i] - fieldStart[i]);
-      if (name.isEmpty()) {
-        throw DataFormatException.atColumn(
-            file, fieldLine[i], i + 1, null, "empty column name in the header row");
-      }
-      if (!seen.add(name)) {
-        throw DataFormatException.atColumn(
-            file, fieldLine[i], i + 1, name, "column name appears twice in the header row");
-      }
-      columns[i] = name;
-    }
-  }
 
   private int columnIndex(String name, String role) {
     for (int i = 0; i < columns.length; i++) {
@@ -331,20 +275,20 @@ public final class CsvReader implements InstanceStream {
       distinct.add(new LinkedHashSet<>());
     }
     int limit = options.inferenceRows();
-    while (prefix.size() < limit && readRecord()) {
-      checkFieldCount();
+    while (prefix.size() < limit && record.nextRecord()) {
+      record.checkFieldCount();
       String[] values = new String[n];
       for (int i = 0; i < n; i++) {
         if (isMissing(i)) {
           continue;
         }
-        values[i] = new String(chars, fieldStart[i], fieldEnd[i] - fieldStart[i]);
-        if (numeric[i] && !number.parse(chars, fieldStart[i], fieldEnd[i])) {
+        values[i] = record.field(i);
+        if (numeric[i] && !number.parse(record.chars, record.fieldStart[i], record.fieldEnd[i])) {
           numeric[i] = false;
         }
         distinct.get(i).add(values[i]);
       }
-      prefix.add(new BufferedRow(values, Arrays.copyOf(fieldLine, n)));
+      prefix.add(new BufferedRow(values, Arrays.copyOf(record.fieldLine, n)));
     }
     inferredFrom = limit;
     List<Attribute> features = new ArrayList<>(n - 1);
@@ -400,7 +344,7 @@ public final class CsvReader implements InstanceStream {
         int f = given.featureIndex(columns[i]);
         if (f < 0) {
           throw DataFormatException.atColumn(
-              file, fieldLine[i], i + 1, columns[i], "the column is not in the schema");
+              file, record.fieldLine[i], i + 1, columns[i], "the column is not in the schema");
         }
         featureOf[i] = f;
         found[f] = true;
@@ -422,131 +366,5 @@ public final class CsvReader implements InstanceStream {
           file, 1, "the header lacks columns of the schema: " + Texts.list(absent));
     }
     schema = given;
-  }
-
-  // ---------------------------------------------------------------- records
-
-  /** Reads the next non-blank record into the field buffers; false at end of input. */
-  private boolean readRecord() throws IOException {
-    do {
-      if (!lines.nextLine()) {
-        return false;
-      }
-    } while (lines.isBlank());
-    numFields = 0;
-    length = 0;
-    char[] b = lines.buf;
-    int p = lines.start;
-    int e = lines.end;
-    while (true) {
-      p = skipWs(b, p, e);
-      long line = lines.lineNumber;
-      int start = length;
-      boolean quoted = p < e && b[p] == '"';
-      if (quoted) {
-        p++;
-        while (true) {
-          int q = p;
-          while (q < e && b[q] != '"') {
-            q++;
-          }
-          append(b, p, q);
-          if (q < e) {
-            if (q + 1 < e && b[q + 1] == '"') {
-              append('"');
-              p = q + 2;
-              continue;
-            }
-            p = q + 1;
-            break;
-          }
-          if (lines.hadCr) {
-            append('\r');
-          }
-          append('\n');
-          if (!lines.nextLine()) {
-            throw DataFormatException.atColumn(
-                file,
-                line,
-                numFields + 1,
-                columnName(numFields),
-                "unterminated quoted field: the file ends before the closing quote");
-          }
-          b = lines.buf;
-          p = lines.start;
-          e = lines.end;
-        }
-        p = skipWs(b, p, e);
-        if (p < e && b[p] != delimiter) {
-          throw DataFormatException.atColumn(
-              file,
-              lines.lineNumber,
-              numFields + 1,
-              columnName(numFields),
-              "unexpected " + Texts.describeChar(b, p, e) + " after the closing quote");
-        }
-      } else {
-        int s = p;
-        while (p < e && b[p] != delimiter) {
-          p++;
-        }
-        int t = p;
-        while (t > s && isWs(b[t - 1])) {
-          t--;
-        }
-        append(b, s, t);
-      }
-      addField(start, quoted, line);
-      if (p >= e) {
-        return true;
-      }
-      p++;
-    }
-  }
-
-  private String columnName(int i) {
-    return columns != null && i < columns.length ? columns[i] : null;
-  }
-
-  private void addField(int start, boolean quoted, long line) {
-    if (numFields == fieldStart.length) {
-      int size = numFields * 2;
-      fieldStart = Arrays.copyOf(fieldStart, size);
-      fieldEnd = Arrays.copyOf(fieldEnd, size);
-      fieldQuoted = Arrays.copyOf(fieldQuoted, size);
-      fieldLine = Arrays.copyOf(fieldLine, size);
-    }
-    fieldStart[numFields] = start;
-    fieldEnd[numFields] = length;
-    fieldQuoted[numFields] = quoted;
-    fieldLine[numFields] = line;
-    numFields++;
-  }
-
-  private void append(char[] b, int s, int e) {
-    int n = e - s;
-    if (length + n > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
-    }
-    System.arraycopy(b, s, chars, length, n);
-    length += n;
-  }
-
-  private void append(char c) {
-    if (length == chars.length) {
-      chars = Arrays.copyOf(chars, length * 2);
-    }
-    chars[length++] = c;
-  }
-
-  private boolean isWs(char c) {
-    return (c == ' ' || c == '\t' || c == '\f' || c == '\u000b') && c != delimiter;
-  }
-
-  private int skipWs(char[] b, int p, int e) {
-    while (p < e && isWs(b[p])) {
-      p++;
-    }
-    return p;
   }
 }

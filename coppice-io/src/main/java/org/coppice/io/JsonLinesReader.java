@@ -39,23 +39,12 @@ import org.coppice.stream.InstanceStream;
  * errors raise {@link DataSourceException}. Not thread-safe. Close the reader to release the file.
  */
 public final class JsonLinesReader implements InstanceStream {
-  private static final int STRING = 0;
-  private static final int NUMBER = 1;
-  private static final int BOOLEAN = 2;
-  private static final int NULL = 3;
-
   private final SourceFile src;
   private final String file;
   private final LineReader lines;
+  private final JsonObjectParser json;
   private final NumberParser number = new NumberParser();
   private final ArrayDeque<PendingLine> prefix = new ArrayDeque<>();
-
-  private char[] keyBuf = new char[64];
-  private int keyLen;
-  private char[] valBuf = new char[64];
-  private int valLen;
-  private long line;
-  private int lineStart;
 
   private Schema schema;
   private String[] columns;
@@ -64,17 +53,11 @@ public final class JsonLinesReader implements InstanceStream {
   private ValueTable[] tables;
   private int[] seenInRow;
   private int row;
-  private final Storer storer = new Storer();
   private int inferredFrom = -1;
   private boolean explicitLabels;
   private boolean exhausted;
 
   private record PendingLine(String text, long line) {}
-
-  /** Receives the key-value pairs of one object; the key is {@code keyBuf[0, keyLen)}. */
-  private interface PairHandler {
-    void pair(int keyAt, int type, char[] b, int s, int e, int valueAt);
-  }
 
   /** Opens {@code file} with the default options, inferring the schema. */
   public JsonLinesReader(Path file) {
@@ -105,6 +88,7 @@ public final class JsonLinesReader implements InstanceStream {
     this.src = SourceFile.open(file);
     this.file = src.name;
     this.lines = new LineReader(src.reader);
+    this.json = new JsonObjectParser(this.file);
     try {
       if (schema == null) {
         infer(options);
@@ -186,51 +170,50 @@ public final class JsonLinesReader implements InstanceStream {
       Arrays.fill(seenInRow, 0);
       row = 1;
     }
-    storer.into = into;
-    parseObject(b, s, e, lineNumber, storer);
+    json.begin(b, s, e, lineNumber);
+    for (int type = json.next(); type != JsonObjectParser.END; type = json.next()) {
+      pair(type, into);
+    }
   }
 
-  /** Stores each pair into an instance; one reused object, so no allocation per row. */
-  private final class Storer implements PairHandler {
-    Instance into;
-
-    @Override
-    public void pair(int keyAt, int type, char[] b, int s, int e, int valueAt) {
-      int column = keys.indexOf(keyBuf, 0, keyLen);
-      if (column < 0) {
-        String key = Texts.quote(keyBuf, 0, keyLen);
-        throw error(
-            keyAt,
-            inferredFrom >= 0
-                ? "key "
-                    + key
-                    + " was not seen in the first "
-                    + inferredFrom
-                    + " rows used to infer the schema; raise the inference prefix"
-                    + " (inferenceRows)"
-                : "key " + key + " is not in the schema");
-      }
-      if (seenInRow[column] == row) {
-        throw error(keyAt, "duplicate key " + Texts.quote(keyBuf, 0, keyLen));
-      }
-      seenInRow[column] = row;
-      store(column, type, b, s, e, valueAt, into);
+  /** Stores the pair that {@link #json} holds into {@code into}. */
+  private void pair(int type, Instance into) {
+    int column = keys.indexOf(json.keyBuf, 0, json.keyLen);
+    if (column < 0) {
+      String key = Texts.quote(json.keyBuf, 0, json.keyLen);
+      throw json.error(
+          json.keyAt,
+          inferredFrom >= 0
+              ? "key "
+                  + key
+                  + " was not seen in the first "
+                  + inferredFrom
+                  + " rows used to infer the schema; raise the inference prefix"
+                  + " (inferenceRows)"
+              : "key " + key + " is not in the schema");
     }
+    if (seenInRow[column] == row) {
+      throw json.error(json.keyAt, "duplicate key " + Texts.quote(json.keyBuf, 0, json.keyLen));
+    }
+    seenInRow[column] = row;
+    store(column, type, json.vb, json.vs, json.ve, json.valueAt, into);
   }
 
   private void store(int column, int type, char[] b, int s, int e, int at, Instance into) {
     int f = featureOf[column];
-    if (type == NULL) {
+    if (type == JsonObjectParser.NULL) {
       return;
     }
     ValueTable table = tables[column];
     if (table == null) {
-      if (type != NUMBER) {
+      if (type != JsonObjectParser.NUMBER) {
         throw valueError(
             column,
             at,
             "expected a number, got "
-                + (type == STRING ? "the string " + Texts.quote(b, s, e) : new String(b, s, e - s))
+                + (type == JsonObjectParser.STRING
+                    ? "the string " + Texts.quote(b, s, e)
+                    : new String(b, s, e - s))
                 + (inferredFrom >= 0
                     ? " (the column held only numbers in the first "
                         + inferredFrom
@@ -244,27 +227,11 @@ public final class JsonLinesReader implements InstanceStream {
     }
     int k = table.indexOf(b, s, e);
     if (k < 0) {
-      boolean isTarget = f < 0;
-      String value = Texts.quote(b, s, e);
-      String message;
-      if (inferredFrom >= 0 && !(isTarget && explicitLabels)) {
-        message =
-            (isTarget ? "class label " : "value ")
-                + value
-                + " was not seen in the first "
-                + inferredFrom
-                + " rows used to infer the schema; raise the inference prefix (inferenceRows)"
-                + (isTarget ? " or pass the class labels explicitly (classValues)" : "");
-      } else {
-        Attribute a = isTarget ? schema.target() : schema.feature(f);
-        message =
-            (isTarget ? "unknown class label " : "unknown nominal value ")
-                + value
-                + "; expected one of {"
-                + Texts.list(a.values())
-                + "}";
-      }
-      throw valueError(column, at, message);
+      Attribute a = f < 0 ? schema.target() : schema.feature(f);
+      throw valueError(
+          column,
+          at,
+          Texts.unknownNominal(Texts.quote(b, s, e), a, f < 0, inferredFrom, explicitLabels));
     }
     if (f >= 0) {
       into.x[f] = k;
@@ -274,7 +241,7 @@ public final class JsonLinesReader implements InstanceStream {
   }
 
   private DataFormatException valueError(int column, int at, String message) {
-    return new DataFormatException(file, line, 0, columns[column], at - lineStart + 1, message);
+    return json.error(at, columns[column], message);
   }
 
   // ---------------------------------------------------------------- schema
@@ -286,7 +253,7 @@ public final class JsonLinesReader implements InstanceStream {
 
   private void infer(ReadOptions options) throws IOException {
     Map<String, ColumnInfo> found = new LinkedHashMap<>();
-    String[] lastKeyOfFirst = new String[1];
+    String lastKeyOfFirst = null;
     Set<String> rowKeys = new HashSet<>();
     int limit = options.inferenceRows();
     while (prefix.size() < limit && lines.nextLine()) {
@@ -294,26 +261,22 @@ public final class JsonLinesReader implements InstanceStream {
         continue;
       }
       rowKeys.clear();
-      boolean takeLastKey = lastKeyOfFirst[0] == null; // until the first object with a key
-      parseObject(
-          lines.buf,
-          lines.start,
-          lines.end,
-          lines.lineNumber,
-          (keyAt, type, b, s, e, valueAt) -> {
-            String key = new String(keyBuf, 0, keyLen);
-            if (!rowKeys.add(key)) {
-              throw error(keyAt, "duplicate key " + Texts.quote(key));
-            }
-            if (takeLastKey) {
-              lastKeyOfFirst[0] = key;
-            }
-            ColumnInfo info = found.computeIfAbsent(key, k -> new ColumnInfo());
-            if (type != NULL) {
-              info.nominal |= type != NUMBER;
-              info.values.add(new String(b, s, e - s));
-            }
-          });
+      boolean takeLastKey = lastKeyOfFirst == null; // until the first object with a key
+      json.begin(lines.buf, lines.start, lines.end, lines.lineNumber);
+      for (int type = json.next(); type != JsonObjectParser.END; type = json.next()) {
+        String key = json.key();
+        if (!rowKeys.add(key)) {
+          throw json.error(json.keyAt, "duplicate key " + Texts.quote(key));
+        }
+        if (takeLastKey) {
+          lastKeyOfFirst = key;
+        }
+        ColumnInfo info = found.computeIfAbsent(key, k -> new ColumnInfo());
+        if (type != JsonObjectParser.NULL) {
+          info.nominal |= type != JsonObjectParser.NUMBER;
+          info.values.add(json.value());
+        }
+      }
       prefix.add(
           new PendingLine(
               new String(lines.buf, lines.start, lines.end - lines.start), lines.lineNumber));
@@ -324,7 +287,7 @@ public final class JsonLinesReader implements InstanceStream {
           file, 0, "no JSON object with any key: cannot infer a schema");
     }
     List<String> names = new ArrayList<>(found.keySet());
-    String target = options.target() != null ? options.target() : lastKeyOfFirst[0];
+    String target = options.target() != null ? options.target() : lastKeyOfFirst;
     if (!found.containsKey(target)) {
       throw new IllegalArgumentException(
           file + ": no key named '" + target + "' for the target; keys: " + Texts.list(names));
@@ -385,212 +348,5 @@ public final class JsonLinesReader implements InstanceStream {
     tables[n - 1] = new ValueTable(given.target().values());
     keys = new ValueTable(Arrays.asList(columns));
     seenInRow = new int[n];
-  }
-
-  // ---------------------------------------------------------------- JSON syntax
-
-  private DataFormatException error(int at, String message) {
-    return DataFormatException.atChar(file, line, at - lineStart + 1, message);
-  }
-
-  private void parseObject(char[] b, int s, int e, long lineNumber, PairHandler handler) {
-    line = lineNumber;
-    lineStart = s;
-    int p = skipWs(b, s, e);
-    if (p >= e || b[p] != '{') {
-      throw error(p, "expected a JSON object '{', got " + Texts.describeChar(b, p, e));
-    }
-    p = skipWs(b, p + 1, e);
-    if (p < e && b[p] == '}') {
-      p++;
-    } else {
-      while (true) {
-        if (p >= e || b[p] != '"') {
-          throw error(p, "expected a key in double quotes, got " + Texts.describeChar(b, p, e));
-        }
-        int keyAt = p;
-        p = string(b, p, e, true);
-        p = skipWs(b, p, e);
-        if (p >= e || b[p] != ':') {
-          throw error(p, "expected ':' after the key, got " + Texts.describeChar(b, p, e));
-        }
-        p = skipWs(b, p + 1, e);
-        int valueAt = p;
-        char c = p < e ? b[p] : 0;
-        if (c == '"') {
-          p = string(b, p, e, false);
-          handler.pair(keyAt, STRING, valBuf, 0, valLen, valueAt);
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-          p = jsonNumber(b, p, e);
-          handler.pair(keyAt, NUMBER, b, valueAt, p, valueAt);
-        } else if (c == 't' || c == 'f' || c == 'n' || c == 'N' || c == 'I') {
-          String word =
-              switch (c) {
-                case 't' -> "true";
-                case 'f' -> "false";
-                case 'n' -> "null";
-                case 'N' -> "NaN";
-                default -> "Infinity";
-              };
-          p = literal(b, p, e, word);
-          int type = c == 't' || c == 'f' ? BOOLEAN : c == 'n' ? NULL : NUMBER;
-          handler.pair(keyAt, type, b, valueAt, p, valueAt);
-        } else if (c == '{' || c == '[') {
-          throw error(
-              p,
-              "nested objects and arrays are not supported; values must be numbers,"
-                  + " strings, booleans or null");
-        } else {
-          throw error(p, "expected a value, got " + Texts.describeChar(b, p, e));
-        }
-        p = skipWs(b, p, e);
-        if (p < e && b[p] == ',') {
-          p = skipWs(b, p + 1, e);
-        } else if (p < e && b[p] == '}') {
-          p++;
-          break;
-        } else {
-          throw error(p, "expected ',' or '}' after the value, got " + Texts.describeChar(b, p, e));
-        }
-      }
-    }
-    p = skipWs(b, p, e);
-    if (p < e) {
-      throw error(
-          p,
-          "unexpected " + Texts.describeChar(b, p, e) + " after the object (one object per line)");
-    }
-  }
-
-  /** Parses the string at {@code b[p] == '"'} into the key or value buffer; returns the end. */
-  private int string(char[] b, int p, int e, boolean key) {
-    int open = p++;
-    char[] out = key ? keyBuf : valBuf;
-    int n = 0;
-    while (true) {
-      if (p >= e) {
-        throw error(open, "unterminated string");
-      }
-      char c = b[p++];
-      if (c == '"') {
-        break;
-      }
-      if (c < 0x20) {
-        throw error(p - 1, "control character in a string (escape it)");
-      }
-      if (c == '\\') {
-        if (p >= e) {
-          throw error(open, "unterminated string");
-        }
-        char esc = b[p++];
-        switch (esc) {
-          case '"', '\\', '/' -> c = esc;
-          case 'b' -> c = '\b';
-          case 'f' -> c = '\f';
-          case 'n' -> c = '\n';
-          case 'r' -> c = '\r';
-          case 't' -> c = '\t';
-          case 'u' -> {
-            if (p + 4 > e) {
-              throw error(p - 2, "incomplete \\u escape");
-            }
-            int v = 0;
-            for (int i = 0; i < 4; i++) {
-              int d = Character.digit(b[p + i], 16);
-              if (d < 0) {
-                throw error(p - 2, "invalid \\u escape");
-              }
-              v = v * 16 + d;
-            }
-            p += 4;
-            c = (char) v;
-          }
-          default -> throw error(p - 2, "invalid escape '\\" + esc + "'");
-        }
-      }
-      if (n == out.length) {
-        out = Arrays.copyOf(out, n * 2);
-        if (key) {
-          keyBuf = out;
-        } else {
-          valBuf = out;
-        }
-      }
-      out[n++] = c;
-    }
-    if (key) {
-      keyLen = n;
-    } else {
-      valLen = n;
-    }
-    return p;
-  }
-
-  /** Checks the JSON number grammar (or {@code -Infinity}) at {@code p}; returns its end. */
-  private int jsonNumber(char[] b, int p, int e) {
-    int start = p;
-    if (b[p] == '-') {
-      p++;
-      if (p < e && b[p] == 'I') {
-        return literal(b, p, e, "Infinity");
-      }
-    }
-    if (p < e && b[p] == '0') {
-      p++;
-    } else if (p < e && b[p] >= '1' && b[p] <= '9') {
-      p = digits(b, p, e);
-    } else {
-      throw error(start, "invalid number");
-    }
-    if (p < e && b[p] == '.') {
-      int q = digits(b, p + 1, e);
-      if (q == p + 1) {
-        throw error(start, "invalid number: expected digits after '.'");
-      }
-      p = q;
-    }
-    if (p < e && (b[p] == 'e' || b[p] == 'E')) {
-      p++;
-      if (p < e && (b[p] == '+' || b[p] == '-')) {
-        p++;
-      }
-      int q = digits(b, p, e);
-      if (q == p) {
-        throw error(start, "invalid number: expected digits in the exponent");
-      }
-      p = q;
-    }
-    return p;
-  }
-
-  private static int digits(char[] b, int p, int e) {
-    while (p < e && b[p] >= '0' && b[p] <= '9') {
-      p++;
-    }
-    return p;
-  }
-
-  private int literal(char[] b, int p, int e, String word) {
-    int n = word.length();
-    if (e - p < n) {
-      throw error(p, "expected a value, got " + Texts.describeChar(b, p, e));
-    }
-    for (int i = 0; i < n; i++) {
-      if (b[p + i] != word.charAt(i)) {
-        throw error(p, "expected a value, got " + Texts.describeChar(b, p, e));
-      }
-    }
-    return p + n;
-  }
-
-  private static int skipWs(char[] b, int p, int e) {
-    while (p < e) {
-      char c = b[p];
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        break;
-      }
-      p++;
-    }
-    return p;
   }
 }

@@ -1,6 +1,7 @@
 package org.coppice.io;
 
 import java.util.Collection;
+import org.coppice.data.Attribute;
 
 /** Formatting helpers for error messages. */
 final class Texts {
@@ -39,6 +40,33 @@ final class Texts {
       sb.append("...");
     }
     return sb.append('"').toString();
+  }
+
+  /**
+   * The detail of an error for a nominal value or class label ({@code quotedValue}) that {@code
+   * attribute} lacks: with a schema inferred from the first {@code inferredFrom} rows (-1 if the
+   * schema was given), how to fix it, unless the labels were given ({@code explicitLabels}); else
+   * the values allowed.
+   */
+  static String unknownNominal(
+      String quotedValue,
+      Attribute attribute,
+      boolean isTarget,
+      int inferredFrom,
+      boolean explicitLabels) {
+    if (inferredFrom >= 0 && !(isTarget && explicitLabels)) {
+      return (isTarget ? "class label " : "value ")
+          + quotedValue
+          + " was not seen in the first "
+          + inferredFrom
+          + " rows used to infer the schema; raise the inference prefix (inferenceRows)"
+          + (isTarget ? " or pass the class labels explicitly (classValues)" : "");
+    }
+    return (isTarget ? "unknown class label " : "unknown nominal value ")
+        + quotedValue
+        + "; expected one of {"
+        + list(attribute.values())
+        + "}";
   }
 
   /** A character for messages: {@code 'x'}, or "end of line". */
