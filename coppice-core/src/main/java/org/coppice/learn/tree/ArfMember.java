@@ -129,7 +129,7 @@ final class ArfMember {
     HoeffdingTree t = background != null ? background : spare;
     spare = null;
     if (t == null) {
-      t = new HoeffdingTree(tree.schema, tree.config);
+      t = new HoeffdingTree(tree.schema, tree.config, tree.layout);
     } else {
       t.reset();
     }

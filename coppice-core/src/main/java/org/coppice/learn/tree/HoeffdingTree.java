@@ -54,7 +54,8 @@ public final class HoeffdingTree implements Classifier {
   final HoeffdingTreeConfig config;
   final int numClasses;
   final int numFeatures;
-  final boolean[] nominal; // [attribute]
+  final Layout layout;
+  final boolean[] nominal; // [attribute], shared: see Layout
   final int[] numValues; // [attribute] declared nominal values (0 for numeric)
   final int[] blockSize; // [attribute] doubles in one observer block
   final int leafAttributes; // attributes per leaf (m, or all)
@@ -104,36 +105,70 @@ public final class HoeffdingTree implements Classifier {
   private double preSplitEntropy;
   private final int[] postLen; // [branch]
   private final double[] thresholds;
-  private final int[] drawList;
+  private int[] drawList; // [attribute] scratch for subspace draws, allocated at the first draw
   private final int maxBranches;
 
   // Set by votesForTraining, consumed by learnAfterVotes: the leaf reached (-1: route again) and,
-  // when
-  // cachedArgmaxes, the two NB-adaptive argmaxes at that leaf. learnedNode: the node that learned
-  // last.
+  // when cachedArgmaxes, the two NB-adaptive argmaxes at that leaf. learnedNode: the node that
+  // learned last.
   private int routedLeaf = -1;
   private boolean cachedArgmaxes;
   private int cachedMajority;
   private int cachedNaiveBayes;
   private int learnedNode = -1;
 
+  /**
+   * What every tree over one schema derives from it, computed once and shared by all the trees of a
+   * forest (a forest over 1,000 features would otherwise repeat it in every tree).
+   */
+  static final class Layout {
+    final boolean[] nominal; // [attribute]
+    final int[] numValues; // [attribute] declared nominal values (0 for numeric)
+    final int[] blockSize; // [attribute] doubles in one observer block
+    final int maxBranches;
+
+    Layout(Schema schema) {
+      int numFeatures = schema.numFeatures();
+      int numClasses = schema.numClasses();
+      nominal = new boolean[numFeatures];
+      numValues = new int[numFeatures];
+      blockSize = new int[numFeatures];
+      int branches = 2;
+      for (int a = 0; a < numFeatures; a++) {
+        nominal[a] = schema.feature(a).isNominal();
+        numValues[a] = schema.feature(a).numValues();
+        blockSize[a] =
+            nominal[a] ? numClasses * (NCOUNTS + numValues[a]) : numClasses * GAUSS_STATS;
+        branches = Math.max(branches, numValues[a]);
+      }
+      maxBranches = branches;
+    }
+  }
+
+  private static final byte[] NO_BYTES = new byte[0];
+  private static final int[] NO_INTS = new int[0];
+  private static final double[] NO_DOUBLES = new double[0];
+
   /** An empty tree for {@code schema}. */
   public HoeffdingTree(Schema schema, HoeffdingTreeConfig config) {
+    this(schema, config, new Layout(schema));
+  }
+
+  /**
+   * An empty tree sharing {@code layout}. Allocates nothing that grows with the tree or the schema:
+   * node storage comes with the first leaf, so a tree about to be replaced by a loaded one is
+   * cheap.
+   */
+  HoeffdingTree(Schema schema, HoeffdingTreeConfig config, Layout layout) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.config = Objects.requireNonNull(config, "config");
+    this.layout = layout;
     this.numClasses = schema.numClasses();
     this.numFeatures = schema.numFeatures();
-    this.nominal = new boolean[numFeatures];
-    this.numValues = new int[numFeatures];
-    this.blockSize = new int[numFeatures];
-    int branches = 2;
-    for (int a = 0; a < numFeatures; a++) {
-      nominal[a] = schema.feature(a).isNominal();
-      numValues[a] = schema.feature(a).numValues();
-      blockSize[a] = nominal[a] ? numClasses * (NCOUNTS + numValues[a]) : numClasses * GAUSS_STATS;
-      branches = Math.max(branches, numValues[a]);
-    }
-    this.maxBranches = branches;
+    this.nominal = layout.nominal;
+    this.numValues = layout.numValues;
+    this.blockSize = layout.blockSize;
+    this.maxBranches = layout.maxBranches;
     int m = config.subspaceSize();
     // As ARFHoeffdingTree: a subspace at least as wide as the instance (class included) means all.
     this.drawSubspace = m != HoeffdingTreeConfig.ALL_ATTRIBUTES && m < numFeatures + 1;
@@ -149,10 +184,20 @@ public final class HoeffdingTree implements Classifier {
     this.gMean = new double[numClasses];
     this.gStdDev = new double[numClasses];
     this.thresholds = new double[config.numBins()];
-    this.drawList = new int[numFeatures];
-    allocateNodes(16);
-    this.children = new int[32];
-    this.obs = new double[1024];
+    kind = NO_BYTES;
+    splitAttr = NO_INTS;
+    splitValue = NO_DOUBLES;
+    childStart = NO_INTS;
+    childCount = NO_INTS;
+    counts = NO_DOUBLES;
+    classLen = NO_INTS;
+    lastEvalWeight = NO_DOUBLES;
+    mcCorrect = NO_DOUBLES;
+    nbCorrect = NO_DOUBLES;
+    obsOffset = NO_INTS;
+    subspace = NO_INTS;
+    children = NO_INTS;
+    obs = NO_DOUBLES;
   }
 
   @Override
@@ -414,6 +459,9 @@ public final class HoeffdingTree implements Classifier {
     int sub = n * leafAttributes;
     if (drawSubspace) {
       // Without replacement: take position nextInt(size) of the remaining list, as MOA 2024.07.
+      if (drawList == null) {
+        drawList = new int[numFeatures];
+      }
       for (int a = 0; a < numFeatures; a++) {
         drawList[a] = a;
       }
@@ -1011,21 +1059,6 @@ public final class HoeffdingTree implements Classifier {
   }
 
   private void allocateNodes(int capacity) {
-    if (kind == null) {
-      kind = new byte[capacity];
-      splitAttr = new int[capacity];
-      splitValue = new double[capacity];
-      childStart = new int[capacity];
-      childCount = new int[capacity];
-      counts = new double[capacity * numClasses];
-      classLen = new int[capacity];
-      lastEvalWeight = new double[capacity];
-      mcCorrect = new double[capacity];
-      nbCorrect = new double[capacity];
-      obsOffset = new int[capacity];
-      subspace = new int[capacity * leafAttributes];
-      return;
-    }
     kind = Arrays.copyOf(kind, capacity);
     splitAttr = Arrays.copyOf(splitAttr, capacity);
     splitValue = Arrays.copyOf(splitValue, capacity);

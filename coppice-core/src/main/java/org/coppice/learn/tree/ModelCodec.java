@@ -138,7 +138,8 @@ public final class ModelCodec {
       expectSections(source, 2);
       expectSection(source, 1, TREE, 0);
       StateReader r = source.open(1);
-      HoeffdingTree tree = TreeCodec.read(schema, config, r, frozen);
+      HoeffdingTree tree =
+          TreeCodec.read(schema, config, new HoeffdingTree.Layout(schema), r, frozen);
       r.finish();
       tree.frozen = frozen;
       return tree;
@@ -233,7 +234,7 @@ public final class ModelCodec {
     }
     Schema schema = m.tree.schema;
     HoeffdingTreeConfig treeConfig = m.tree.config;
-    m.tree = TreeCodec.read(schema, treeConfig, r, frozen);
+    m.tree = TreeCodec.read(schema, treeConfig, m.tree.layout, r, frozen);
     if (frozen) {
       m.drift = null;
       m.warning = null;
@@ -256,7 +257,8 @@ public final class ModelCodec {
     if (hasBackground && !m.config.backgroundLearners()) {
       throw new ModelFormatException(r.context() + ": a background tree, but they are disabled");
     }
-    m.background = hasBackground ? TreeCodec.read(schema, treeConfig, r, false) : null;
+    m.background =
+        hasBackground ? TreeCodec.read(schema, treeConfig, m.tree.layout, r, false) : null;
   }
 
   // ---- detectors: ADWIN rows with only the buckets in use ----

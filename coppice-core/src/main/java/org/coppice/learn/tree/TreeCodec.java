@@ -86,8 +86,12 @@ final class TreeCodec {
   }
 
   static HoeffdingTree read(
-      Schema schema, HoeffdingTreeConfig config, StateReader r, boolean frozen) {
-    HoeffdingTree t = new HoeffdingTree(schema, config);
+      Schema schema,
+      HoeffdingTreeConfig config,
+      HoeffdingTree.Layout layout,
+      StateReader r,
+      boolean frozen) {
+    HoeffdingTree t = new HoeffdingTree(schema, config, layout);
     int c = t.numClasses;
     int m = t.leafAttributes;
     int perNode = Math.max(Math.max(c, m), 1);
