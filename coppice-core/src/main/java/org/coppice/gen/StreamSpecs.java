@@ -20,12 +20,14 @@ import java.util.stream.Collectors;
  * agrawal(function=3,perturb=0.05)}, {@code
  * hyperplane(attributes=10,drift-attributes=2,mag=0.001,noise=5)}, {@code
  * rbf(classes=5,attributes=10,centroids=50,speed=0.001,drift-centroids=50)}, {@code
- * led(noise=10,drift-attributes=7)}, {@code stagger(function=2)}, {@code randomtree}, and {@code
- * drift(sea(function=1), sea(function=2), position=5000, width=1)}, which nests. Stream and option
- * names are case-insensitive (an underscore counts as a hyphen, and MOA's option names are accepted
- * too); whitespace between tokens is ignored; a boolean option alone means true. Only {@code drift}
- * takes streams, exactly two, and a stream given as an argument may omit its parentheses. Omitted
- * options take MOA's defaults ({@link #describe()} lists them).
+ * led(noise=10,drift-attributes=7)}, {@code stagger(function=2)}, {@code randomtree}, {@code
+ * drift(sea(function=1), sea(function=2), position=5000, width=1)}, which nests, and {@code
+ * classification(features=1000,informative=800,clusters-per-class=100)}. Stream and option names
+ * are case-insensitive (an underscore counts as a hyphen, and MOA's option names are accepted too,
+ * scikit-learn's for {@code classification}); whitespace between tokens is ignored; a boolean
+ * option alone means true. Only {@code drift} takes streams, exactly two, and a stream given as an
+ * argument may omit its parentheses. Omitted options take MOA's defaults ({@code classification}:
+ * scikit-learn's, but no redundant features; {@link #describe()} lists them).
  *
  * <p>Seeds: the seed passed to {@link #parse} is the base seed of the outer stream. A generator
  * with one random uses its base seed; {@code rbf} and {@code randomtree} use the base seed for the
@@ -400,6 +402,114 @@ public final class StreamSpecs {
               return new ConceptDriftStream(
                   s.get(0), s.get(1), l(o, "position"), width, seed(o, "seed", seed));
             }));
+    double shiftScale = MakeClassificationGenerator.MAX_SHIFT_SCALE;
+    add(
+        new Def(
+            "classification",
+            "clusters on hypercube vertices (Guyon 2003); scikit-learn make_classification",
+            0,
+            List.of(
+                new Opt("features", "n_features", Type.INT, 20, 1, INT_MAX, "features"),
+                new Opt(
+                    "informative",
+                    "n_informative",
+                    Type.INT,
+                    2,
+                    1,
+                    INT_MAX,
+                    "informative features (at most features)"),
+                new Opt(
+                    "redundant",
+                    "n_redundant",
+                    Type.INT,
+                    0,
+                    0,
+                    INT_MAX,
+                    "random linear combinations of the informative features"),
+                new Opt("classes", "n_classes", Type.INT, 2, 2, INT_MAX, "classes"),
+                new Opt(
+                    "clusters-per-class",
+                    "n_clusters_per_class",
+                    Type.INT,
+                    2,
+                    1,
+                    INT_MAX,
+                    "clusters per class (classes x clusters <= 2^informative)"),
+                new Opt(
+                    "class-sep",
+                    "class_sep",
+                    Type.DOUBLE,
+                    1.0,
+                    0,
+                    Float.MAX_VALUE,
+                    "half the side of the hypercube"),
+                new Opt(
+                    "flip-y",
+                    "flip_y",
+                    Type.DOUBLE,
+                    0.01,
+                    0,
+                    1,
+                    "fraction of labels replaced by a random class"),
+                new Opt(
+                    "hypercube",
+                    "hypercube",
+                    Type.BOOL,
+                    true,
+                    0,
+                    1,
+                    "centres on the vertices (false: a random polytope)"),
+                new Opt(
+                    "shift",
+                    "shift",
+                    Type.DOUBLE,
+                    0.0,
+                    -shiftScale,
+                    shiftScale,
+                    "added to every feature"),
+                new Opt(
+                    "scale",
+                    "scale",
+                    Type.DOUBLE,
+                    1.0,
+                    -shiftScale,
+                    shiftScale,
+                    "multiplies every feature after the shift"),
+                new Opt(
+                    "random-shift",
+                    "random_shift",
+                    Type.BOOL,
+                    false,
+                    0,
+                    1,
+                    "shift each feature by U[-class-sep, class-sep)"),
+                new Opt(
+                    "random-scale",
+                    "random_scale",
+                    Type.BOOL,
+                    false,
+                    0,
+                    1,
+                    "scale each feature by U[1, 101)"),
+                new Opt("shuffle", "shuffle", Type.BOOL, true, 0, 1, "permute the feature columns"),
+                seedOpt("seed", "random_state", "seed (default: base seed)")),
+            (o, seed, s) ->
+                MakeClassificationGenerator.builder()
+                    .numFeatures(i(o, "features"))
+                    .numInformative(i(o, "informative"))
+                    .numRedundant(i(o, "redundant"))
+                    .numClasses(i(o, "classes"))
+                    .numClustersPerClass(i(o, "clusters-per-class"))
+                    .classSep(d(o, "class-sep"))
+                    .flipY(d(o, "flip-y"))
+                    .hypercube(b(o, "hypercube"))
+                    .shift(d(o, "shift"))
+                    .scale(d(o, "scale"))
+                    .randomShift(b(o, "random-shift"))
+                    .randomScale(b(o, "random-scale"))
+                    .shuffle(b(o, "shuffle"))
+                    .seed(seed(o, "seed", seed))
+                    .build()));
   }
 
   private static void add(Def def) {

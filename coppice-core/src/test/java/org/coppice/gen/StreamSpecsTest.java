@@ -18,7 +18,16 @@ class StreamSpecsTest {
   @Test
   void names() {
     assertEquals(
-        List.of("sea", "agrawal", "hyperplane", "rbf", "led", "stagger", "randomtree", "drift"),
+        List.of(
+            "sea",
+            "agrawal",
+            "hyperplane",
+            "rbf",
+            "led",
+            "stagger",
+            "randomtree",
+            "drift",
+            "classification"),
         StreamSpecs.names());
   }
 
