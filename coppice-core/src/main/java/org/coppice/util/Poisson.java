@@ -10,10 +10,18 @@ public final class Poisson {
 
   /** One draw from Poisson(λ) using {@code random}. */
   public static int draw(double lambda, JavaRandom random) {
+    return draw(lambda, Math.exp(lambda), random);
+  }
+
+  /**
+   * One draw from Poisson(λ), with {@code expLambda} = {@code Math.exp(lambda)} computed once by
+   * the caller (the same value MOA computes on every draw, so the draws are identical).
+   */
+  public static int draw(double lambda, double expLambda, JavaRandom random) {
     if (lambda < 100.0) {
       double product = 1.0;
       double sum = 1.0;
-      double threshold = random.nextDouble() * Math.exp(lambda);
+      double threshold = random.nextDouble() * expLambda;
       int i = 1;
       int max = Math.max(100, 10 * (int) Math.ceil(lambda));
       while (i < max && sum <= threshold) {

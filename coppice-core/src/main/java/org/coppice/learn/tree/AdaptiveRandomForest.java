@@ -39,6 +39,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
   private final HoeffdingTreeConfig treeConfig;
   final ArfMember[] members;
   final JavaRandom bagging;
+  private final double expLambda; // e^λ, the same for every Poisson draw
   long instancesSeen;
   boolean frozen; // loaded in inference-only form: cannot learn
 
@@ -68,6 +69,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
       members[i] = new ArfMember(i, config, new HoeffdingTree(schema, treeConfig, layout));
     }
     this.bagging = new JavaRandom(config.seed());
+    this.expLambda = Math.exp(config.lambda());
     this.voteScratch = new double[numClasses];
   }
 
@@ -125,7 +127,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
     }
     instancesSeen++;
     for (ArfMember m : members) {
-      int k = Poisson.draw(config.lambda(), bagging);
+      int k = Poisson.draw(config.lambda(), expLambda, bagging);
       m.step(x, y, weight, true, k, instancesSeen, voteScratch, 0);
     }
   }
@@ -144,7 +146,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
         }
         seenAt[t] = ++instancesSeen;
         for (int i = 0; i < size; i++) {
-          poisson[t * size + i] = Poisson.draw(config.lambda(), bagging);
+          poisson[t * size + i] = Poisson.draw(config.lambda(), expLambda, bagging);
         }
       }
     }
@@ -196,11 +198,19 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
                 return th;
               });
     }
+    // Threads take runs of neighbouring members, so two threads rarely write to members (and trees)
+    // that sit next to each other in memory and share cache lines.
+    int chunk = Math.max(1, members.length / (threads * 4));
     AtomicInteger next = new AtomicInteger();
     Runnable work =
         () -> {
-          for (int i = next.getAndIncrement(); i < members.length; i = next.getAndIncrement()) {
-            runMember(members[i], batch, n);
+          for (int start = next.getAndAdd(chunk);
+              start < members.length;
+              start = next.getAndAdd(chunk)) {
+            int end = Math.min(members.length, start + chunk);
+            for (int i = start; i < end; i++) {
+              runMember(members[i], batch, n);
+            }
           }
         };
     List<Future<?>> futures = new ArrayList<>(threads - 1);
