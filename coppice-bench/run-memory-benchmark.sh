@@ -15,7 +15,7 @@
 #
 #   coppice-bench/run-memory-benchmark.sh                                # the full benchmark
 #   coppice-bench/run-memory-benchmark.sh bench-out/memory --reuse       # reuse trained models
-#   coppice-bench/run-memory-benchmark.sh /tmp/mem --trees 10 --target-mib 8 --docs /tmp/mem/B.md
+#   coppice-bench/run-memory-benchmark.sh bench-out/mem-smoke --trees 10 --target-mib 8 --docs bench-out/mem-smoke/B.md
 #
 # Environment: JAVA_OPTS for the orchestrating JVM (default -Xmx512m; the training and measuring
 # JVMs get their own heaps, see --help), MVN_FLAGS (extra Maven flags), BENCH_BUILD_DIR (Maven
