@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The input features and the nominal target of a stream. Feature {@code i} of an {@link Instance}
- * is {@code x[i]}; the target is held apart as a class index in {@code [0, numClasses())}.
+ * The input features and the target of a stream. Feature {@code i} of an {@link Instance} is {@code
+ * x[i]}; the target is held apart: for a nominal target (classification) as a class index in {@code
+ * [0, numClasses())} in {@link Instance#y}, for a numeric target (regression) as a number in {@link
+ * Instance#target}.
  */
 public final class Schema {
   private final String relation;
@@ -18,15 +20,16 @@ public final class Schema {
   /**
    * @param relation a name for the data (the ARFF relation, or the file name)
    * @param features the input attributes, in instance order
-   * @param target the class attribute; must be nominal with at least one value
+   * @param target the target attribute: nominal with at least one value (classification), or
+   *     numeric (regression)
    */
   public Schema(String relation, List<Attribute> features, Attribute target) {
     this.relation = Objects.requireNonNull(relation, "relation");
     this.features = List.copyOf(features);
     this.target = Objects.requireNonNull(target, "target");
-    if (!target.isNominal() || target.numValues() == 0) {
+    if (target.isNominal() && target.numValues() == 0) {
       throw new IllegalArgumentException(
-          "the target '" + target.name() + "' must be nominal with at least one value");
+          "the nominal target '" + target.name() + "' must have at least one value");
     }
     for (int i = 0; i < this.features.size(); i++) {
       featureIndexByName.put(this.features.get(i).name(), i);
@@ -53,8 +56,14 @@ public final class Schema {
     return target;
   }
 
+  /** Number of classes of a nominal target; 0 for a numeric target. */
   public int numClasses() {
     return target.numValues();
+  }
+
+  /** True when the target is numeric: the stream is a regression problem. */
+  public boolean isRegression() {
+    return target.isNumeric();
   }
 
   /** Index of the feature with this name, or -1. */

@@ -1,7 +1,6 @@
 package org.coppice.learn;
 
 import org.coppice.data.Instance;
-import org.coppice.data.Schema;
 
 /**
  * An incremental classifier: it predicts, then learns, one instance at a time.
@@ -10,9 +9,11 @@ import org.coppice.data.Schema;
  * missing label or a weight that is not positive. Implementations are not thread-safe unless they
  * say so.
  */
-public interface Classifier {
-  /** The schema this classifier was built for. */
-  Schema schema();
+public interface Classifier extends Learner {
+  @Override
+  default Task task() {
+    return Task.CLASSIFICATION;
+  }
 
   /**
    * Writes unnormalised class votes for {@code x} into {@code votes} (length {@code numClasses}).

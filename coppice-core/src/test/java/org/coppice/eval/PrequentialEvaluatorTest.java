@@ -11,8 +11,8 @@ import java.util.Random;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
-import org.coppice.learn.MajorityClass;
-import org.coppice.learn.NaiveBayes;
+import org.coppice.learn.baseline.MajorityClass;
+import org.coppice.learn.bayes.NaiveBayes;
 import org.coppice.stream.InstanceStream;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import org.coppice.data.Attribute;
 import org.coppice.data.Schema;
+import org.coppice.learn.baseline.MajorityClass;
+import org.coppice.learn.bayes.NaiveBayes;
 import org.junit.jupiter.api.Test;
 
 /** NaiveBayes, MajorityClass and GaussianEstimator against hand-computed answers. */

@@ -3,6 +3,7 @@ package org.coppice.learn.tree;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.coppice.learn.registry.ModelCodec;
 import org.coppice.state.ByteArrayStateReader;
 import org.coppice.state.ByteArrayStateWriter;
 import org.coppice.state.SectionSink;

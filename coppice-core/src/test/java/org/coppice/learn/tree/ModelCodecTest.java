@@ -9,6 +9,7 @@ import java.util.List;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
 import org.coppice.learn.Classifier;
+import org.coppice.learn.registry.ModelCodec;
 import org.coppice.state.ModelFormatException;
 import org.coppice.util.JavaRandom;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,7 @@ class ModelCodecTest {
       }
       bad.replace(s, bytes);
       try {
-        Classifier loaded = ModelCodec.load(bad, 1);
+        Classifier loaded = (Classifier) ModelCodec.load(bad, 1);
         // Loaded: the flips hit values, not structure; it must still predict without failing.
         double[] v = new double[2];
         for (Instance inst : B.subList(0, 50)) {

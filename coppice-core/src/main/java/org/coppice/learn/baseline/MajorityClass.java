@@ -1,7 +1,8 @@
-package org.coppice.learn;
+package org.coppice.learn.baseline;
 
 import java.util.Arrays;
 import org.coppice.data.Schema;
+import org.coppice.learn.Classifier;
 
 /**
  * The majority-class baseline, as MOA's {@code MajorityClass}: its votes are the weight of each

@@ -1,8 +1,10 @@
-package org.coppice.learn;
+package org.coppice.learn.bayes;
 
 import java.util.Arrays;
 import org.coppice.data.Attribute;
 import org.coppice.data.Schema;
+import org.coppice.learn.Classifier;
+import org.coppice.learn.GaussianEstimator;
 
 /**
  * Incremental naive Bayes, as MOA's {@code NaiveBayes} (see e.g. G. H. John and P. Langley,
@@ -38,13 +40,13 @@ public final class NaiveBayes implements Classifier {
   // Per nominal feature: index of its class-0 entry in seen.
   private final int[] seenOffset;
 
-  private final double[] classWeights;
+  final double[] classWeights;
   // gauss: [(numericOrdinal * numClasses + class) * GaussianEstimator.STRIDE + {W, mean, S}]
-  private final double[] gauss;
+  final double[] gauss;
   // counts: [offset[a] + class * numValues[a] + value]
-  private final double[] counts;
+  final double[] counts;
   // seen: [seenOffset[a] + class] = highest value index seen with the class, plus 1 (0 = none)
-  private final int[] seen;
+  final int[] seen;
 
   /** An empty model for {@code schema}. */
   public NaiveBayes(Schema schema) {
