@@ -1,7 +1,6 @@
 package org.coppice.cli;
 
-import org.coppice.learn.tree.LeafPrediction;
-import org.coppice.learn.tree.SplitCriterion;
+import org.coppice.learn.Task;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -9,14 +8,17 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
   private Converters() {}
 
-  static final class Learner implements ITypeConverter<LearnerKind> {
+  /** A task name: classification or regression. */
+  static final class TaskName implements ITypeConverter<Task> {
     @Override
-    public LearnerKind convert(String value) {
-      try {
-        return LearnerKind.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+    public Task convert(String value) {
+      for (Task t : Task.values()) {
+        if (t.cliName().equalsIgnoreCase(value.trim())) {
+          return t;
+        }
       }
+      throw new TypeConversionException(
+          "the task must be classification or regression, got '" + value + "'");
     }
   }
 
@@ -33,22 +35,5 @@ final class Converters {
       }
       return value.charAt(0);
     }
-  }
-
-  /** The command-line name of a leaf prediction. */
-  static String name(LeafPrediction p) {
-    return switch (p) {
-      case MAJORITY_CLASS -> "mc";
-      case NAIVE_BAYES -> "nb";
-      case NAIVE_BAYES_ADAPTIVE -> "nba";
-    };
-  }
-
-  /** The command-line name of a split criterion. */
-  static String name(SplitCriterion c) {
-    return switch (c) {
-      case INFO_GAIN -> "infogain";
-      case GINI -> "gini";
-    };
   }
 }

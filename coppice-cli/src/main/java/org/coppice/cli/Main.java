@@ -28,6 +28,9 @@ public final class Main {
     cl.setParameterExceptionHandler(handler);
     cl.setUsageHelpWidth(100);
     GenerateCommand.addStreamList(cl.getSubcommands().get("generate"));
+    for (String command : new String[] {"prequential", "train"}) {
+      LearnerOptions.addTo(cl.getSubcommands().get(command).getCommandSpec());
+    }
     return cl;
   }
 }

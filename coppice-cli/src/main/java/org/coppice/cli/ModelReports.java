@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.coppice.io.bundle.Manifest;
+import org.coppice.learn.registry.Learners;
 import org.coppice.model.Learning;
 import org.coppice.model.TrainSummary;
 
@@ -48,20 +49,29 @@ final class ModelReports {
             + " rows read, "
             + Format.count(s.rowsRejected())
             + " rejected (no label, or weight <= 0)");
-    row(
-        sb,
-        "accuracy",
-        Format.percent(metric(s, "accuracy"))
-            + " (test-then-train: each row predicted before it was learned)");
-    row(sb, "kappa", Format.fixed(metric(s, "kappa"), 4));
     Object window = s.metrics().get("window_size");
-    row(
-        sb,
-        "window acc.",
-        Format.percent(metric(s, "window_accuracy"))
-            + (window instanceof Number n
-                ? " (last " + Format.count(Math.min(n.longValue(), s.rowsRead())) + " rows)"
-                : ""));
+    String last =
+        window instanceof Number n
+            ? " (last " + Format.count(Math.min(n.longValue(), s.rowsRead())) + " rows)"
+            : "";
+    if (s.metrics().containsKey("rmse")) {
+      row(
+          sb,
+          "RMSE",
+          Format.number(metric(s, "rmse"))
+              + " (test-then-train: each row predicted before it was learned)");
+      row(sb, "MAE", Format.number(metric(s, "mae")));
+      row(sb, "R2", Format.fixed(metric(s, "r2"), 4));
+      row(sb, "window RMSE", Format.number(metric(s, "window_rmse")) + last);
+    } else {
+      row(
+          sb,
+          "accuracy",
+          Format.percent(metric(s, "accuracy"))
+              + " (test-then-train: each row predicted before it was learned)");
+      row(sb, "kappa", Format.fixed(metric(s, "kappa"), 4));
+      row(sb, "window acc.", Format.percent(metric(s, "window_accuracy")) + last);
+    }
     row(
         sb,
         "time",
@@ -114,17 +124,19 @@ final class ModelReports {
     return sizes;
   }
 
-  /** One line: the learner by its command-line name, its trees and seed. */
+  /** One line: the learner by its command-line name and title, its trees and seed. */
   static String learner(Manifest manifest) {
     Long trees = trees(manifest);
-    return switch (manifest.learner()) {
-      case "adaptive-random-forest" ->
-          "arf (Adaptive Random Forest)"
-              + (trees == null ? "" : ", " + Format.count(trees) + " trees")
-              + (manifest.seed() == null ? "" : ", seed " + manifest.seed());
-      case "hoeffding-tree" -> "ht (Hoeffding tree)";
-      default -> manifest.learner();
-    };
+    String title;
+    try {
+      title = " (" + Learners.byName(manifest.learner()).title() + ")";
+    } catch (IllegalArgumentException e) {
+      title = ""; // a bundle from an earlier version names its learner differently
+    }
+    return manifest.learner()
+        + title
+        + (trees == null ? "" : ", " + Format.count(trees) + " trees")
+        + (manifest.seed() == null ? "" : ", seed " + manifest.seed());
   }
 
   private static Long trees(Manifest manifest) {

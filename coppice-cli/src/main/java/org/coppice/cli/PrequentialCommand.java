@@ -2,6 +2,11 @@ package org.coppice.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.coppice.io.ReadOptions;
+import org.coppice.learn.Task;
+import org.coppice.learn.registry.Settings;
+import org.coppice.model.LearnerSpec;
+import org.coppice.model.Training;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,16 +83,18 @@ final class PrequentialCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the results as one line of JSON.")
   boolean json;
 
-  @Mixin LearnerSettings learnerSettings;
-
   @Override
   public Integer call() {
-    LearnerConfig learnerConfig = learnerSettings.resolve();
-    PrequentialRun.Config config =
-        new PrequentialRun.Config(learnerConfig, checkedLimit(), checkedWindow());
+    LearnerSpec learnerSpec = LearnerOptions.spec(spec);
+    long seed = LearnerOptions.seed(spec);
+    long limit = checkedLimit();
+    int windowSize = checkedWindow();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Source source = openSource()) {
+    try (Source source = openSource(seed, learnerSpec.task())) {
+      Settings settings =
+          LearnerOptions.resolve(spec, learnerSpec, Training.taskOf(source.stream().schema()));
+      PrequentialRun.Config config = new PrequentialRun.Config(settings, seed, limit, windowSize);
       ProgressLine progress =
           ProgressLine.stderrIsTerminal() ? new ProgressLine(err, config.limit()) : null;
       PrequentialRun.Report report;
@@ -108,15 +115,20 @@ final class PrequentialCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Source openSource() {
+  private Source openSource(long seed, Task learnerTask) {
     if (input.stream != null) {
       String option = read.firstGiven();
       if (option != null) {
         throw CliError.usage(option + " applies only to --data");
       }
-      return Source.stream(input.stream, learnerSettings.seed());
+      return Source.stream(input.stream, seed);
     }
-    return Source.file(input.data, read.options());
+    ReadOptions options = read.options();
+    if (options.task() == null && learnerTask != null) {
+      // A CSV or JSON Lines target is read the way the named learner needs it.
+      options = options.toBuilder().task(learnerTask).build();
+    }
+    return Source.file(input.data, options);
   }
 
   private long checkedLimit() {

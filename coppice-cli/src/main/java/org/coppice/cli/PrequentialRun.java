@@ -1,11 +1,13 @@
 package org.coppice.cli;
 
+import java.util.Map;
 import org.coppice.data.Schema;
 import org.coppice.eval.PrequentialEvaluator;
 import org.coppice.eval.PrequentialEvaluator.ProgressListener;
 import org.coppice.eval.PrequentialResult;
-import org.coppice.learn.Classifier;
-import org.coppice.learn.tree.AdaptiveRandomForest;
+import org.coppice.learn.Learner;
+import org.coppice.learn.registry.LearnerType;
+import org.coppice.learn.registry.Settings;
 import org.coppice.stream.InstanceStream;
 
 /** Prequential (test-then-train) evaluation of a configured learner over a stream. */
@@ -16,11 +18,12 @@ public final class PrequentialRun {
   /**
    * What to run.
    *
-   * @param learner the learner and its settings
+   * @param learner the learner and its checked settings
+   * @param seed the run's seed (of the learner, if it has one, and of a synthetic stream)
    * @param limit maximum number of instances, or -1 for the whole stream
-   * @param windowSize instances in the window of the windowed accuracy
+   * @param windowSize instances in the window of the windowed metrics
    */
-  public record Config(LearnerConfig learner, long limit, int windowSize) {
+  public record Config(Settings learner, long seed, long limit, int windowSize) {
     public Config {
       if (limit < -1 || limit == 0) {
         throw new IllegalArgumentException("limit must be positive or -1: " + limit);
@@ -35,13 +38,28 @@ public final class PrequentialRun {
    * The outcome of a run.
    *
    * @param learner the learner's settings
+   * @param seed the run's seed
    * @param schema the stream's schema
    * @param result the metrics and timing
-   * @param drifts drifts detected by the ensemble's trees (ARF only, else null)
-   * @param warnings warnings detected by the ensemble's trees (ARF only, else null)
+   * @param structure the learner's structure at the end (see {@link LearnerType#structureOf}): for
+   *     a forest its trees, nodes, drifts and warnings
    */
   public record Report(
-      LearnerConfig learner, Schema schema, PrequentialResult result, Long drifts, Long warnings) {}
+      Settings learner,
+      long seed,
+      Schema schema,
+      PrequentialResult result,
+      Map<String, Object> structure) {
+    /** Drifts detected by the learner's members, or null for a learner without detectors. */
+    public Long drifts() {
+      return structure.get("drifts") instanceof Number n ? n.longValue() : null;
+    }
+
+    /** Warnings detected by the learner's members, or null for a learner without detectors. */
+    public Long warnings() {
+      return structure.get("warnings") instanceof Number n ? n.longValue() : null;
+    }
+  }
 
   private PrequentialRun() {}
 
@@ -51,46 +69,25 @@ public final class PrequentialRun {
    *
    * @param progress receives progress reports at most every {@link ProgressLine#INTERVAL_MILLIS}
    *     milliseconds, or null
-   * @throws CliError (data) if the learner cannot handle the stream's schema
+   * @throws CliError (usage) if the learner cannot handle the stream's schema
    */
   public static Report run(Config config, InstanceStream stream, ProgressListener progress) {
     Schema schema = stream.schema();
-    Classifier learner;
+    LearnerType<?, ?> type = config.learner().type();
+    Learner learner;
     try {
-      learner = config.learner().create(schema);
+      learner = type.create(schema, config.learner());
     } catch (IllegalArgumentException e) {
-      throw CliError.data(
-          "cannot build " + config.learner().kind().cliName() + " for this data: " + e.getMessage(),
-          e);
+      throw CliError.usage("cannot build " + type.name() + " for this data: " + e.getMessage(), e);
     }
     PrequentialEvaluator evaluator =
         new PrequentialEvaluator()
             .limit(config.limit())
             .windowSize(config.windowSize())
             .progress(progress, ProgressLine.INTERVAL_MILLIS);
-    try {
+    try (learner) {
       PrequentialResult result = evaluator.run(learner, stream);
-      Long drifts = null;
-      Long warnings = null;
-      if (learner instanceof AdaptiveRandomForest arf) {
-        long d = 0;
-        long w = 0;
-        for (int i = 0; i < arf.ensembleSize(); i++) {
-          d += arf.drifts(i);
-          w += arf.warnings(i);
-        }
-        drifts = d;
-        warnings = w;
-      }
-      return new Report(config.learner(), schema, result, drifts, warnings);
-    } finally {
-      if (learner instanceof AutoCloseable c) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          // Closing only stops worker threads; nothing to report.
-        }
-      }
+      return new Report(config.learner(), config.seed(), schema, result, type.structureOf(learner));
     }
   }
 }

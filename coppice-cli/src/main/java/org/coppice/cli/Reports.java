@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.coppice.data.Schema;
 import org.coppice.eval.PrequentialResult;
+import org.coppice.learn.registry.Settings;
 
 /** Formats a {@link PrequentialRun.Report} as readable text or as one line of JSON. */
 final class Reports {
@@ -27,9 +28,11 @@ final class Reports {
         "data",
         plural(schema.numFeatures(), "feature")
             + ", "
-            + plural(schema.numClasses(), "class")
+            + (schema.isRegression()
+                ? "numeric target " + schema.target().name()
+                : plural(schema.numClasses(), "class"))
             + (source.type().equals("file") ? ", relation " + relation : ""));
-    List<String> learner = report.learner().describe(schema.numFeatures());
+    List<String> learner = LearnerOptions.describe(report.learner());
     for (int i = 0; i < learner.size(); i++) {
       row(sb, i == 0 ? "learner" : "", learner.get(i));
     }
@@ -37,6 +40,36 @@ final class Reports {
     if (r.scored() != r.instances()) {
       row(sb, "scored", Format.count(r.scored()) + " (labelled, positive weight)");
     }
+    if (schema.isRegression()) {
+      row(sb, "MAE", Format.number(r.mae()));
+      row(sb, "RMSE", Format.number(r.rmse()));
+      row(sb, "R2", Format.fixed(r.r2(), 4));
+      row(
+          sb,
+          "window RMSE",
+          Format.number(r.window().rmse())
+              + " (last "
+              + Format.count(r.window().count())
+              + " instances)");
+    } else {
+      classification(sb, r);
+    }
+    drifts(sb, report);
+    row(
+        sb,
+        "time",
+        Format.fixed(r.seconds(), 2)
+            + " s, "
+            + Format.rate(r.instancesPerSecond())
+            + " instances/s (test-then-train loop)");
+    if (!schema.isRegression()) {
+      sb.append('\n');
+      confusion(sb, schema.target().values(), r.confusionMatrix());
+    }
+    return sb.toString();
+  }
+
+  private static void classification(StringBuilder sb, PrequentialResult r) {
     row(sb, "accuracy", Format.percent(r.accuracy()));
     row(sb, "kappa", Format.fixed(r.kappa(), 4));
     row(sb, "macro F1", Format.fixed(r.macroF1(), 4));
@@ -48,6 +81,9 @@ final class Reports {
             + " (last "
             + Format.count(r.window().count())
             + " instances)");
+  }
+
+  private static void drifts(StringBuilder sb, PrequentialRun.Report report) {
     if (report.drifts() != null) {
       row(
           sb,
@@ -57,16 +93,6 @@ final class Reports {
               + plural(report.warnings(), "warning")
               + " (summed over the trees)");
     }
-    row(
-        sb,
-        "time",
-        Format.fixed(r.seconds(), 2)
-            + " s, "
-            + Format.rate(r.instancesPerSecond())
-            + " instances/s (test-then-train loop)");
-    sb.append('\n');
-    confusion(sb, schema.target().values(), r.confusionMatrix());
-    return sb.toString();
   }
 
   private static String plural(long n, String noun) {
@@ -118,34 +144,54 @@ final class Reports {
   static String json(Source source, PrequentialRun.Report report) {
     Schema schema = report.schema();
     PrequentialResult r = report.result();
-    LearnerConfig learner = report.learner();
-    Integer trees = learner.trees();
-    return new Json()
-        .field("instances", r.instances())
-        .field("scored", r.scored())
-        .field("accuracy", r.accuracy())
-        .field("kappa", r.kappa())
-        .field("macro_f1", r.macroF1())
-        .field("log_loss", r.logLoss())
-        .field("window_accuracy", r.window().accuracy())
-        .field("window_size", r.windowSize())
+    Settings learner = report.learner();
+    Json j = new Json().field("instances", r.instances()).field("scored", r.scored());
+    if (schema.isRegression()) {
+      j.field("mae", r.mae())
+          .field("rmse", r.rmse())
+          .field("r2", r.r2())
+          .field("window_mae", r.window().mae())
+          .field("window_rmse", r.window().rmse())
+          .field("window_r2", r.window().r2());
+    } else {
+      j.field("accuracy", r.accuracy())
+          .field("kappa", r.kappa())
+          .field("macro_f1", r.macroF1())
+          .field("log_loss", r.logLoss())
+          .field("window_accuracy", r.window().accuracy());
+    }
+    j.field("window_size", r.windowSize())
         .field("seconds", r.seconds())
         .field("instances_per_second", r.instancesPerSecond())
-        .field("learner", learner.kind().cliName())
-        .field("learner_settings", String.join("; ", learner.describe(schema.numFeatures())))
-        .nullable("trees", trees == null ? null : trees.longValue())
-        .field("seed", learner.seed())
-        .field("threads", learner.threads())
+        .field("learner", learner.type().name())
+        .field("task", learner.type().task().cliName())
+        .field("learner_settings", String.join("; ", LearnerOptions.describe(learner)))
+        .nullable(
+            "trees", learner.type().hasParameter("trees") ? (long) learner.intValue("trees") : null)
+        .field("seed", report.seed())
+        .field("threads", threads(learner))
         .field("source", source.name())
         .field("source_type", source.type())
         .field("stream_spec", source.spec())
         .field("relation", schema.relation())
-        .field("features", schema.numFeatures())
-        .field("classes", schema.target().values())
-        .field("confusion_matrix", r.confusionMatrix())
-        .nullable("drifts", report.drifts())
+        .field("features", schema.numFeatures());
+    if (!schema.isRegression()) {
+      j.field("classes", schema.target().values()).field("confusion_matrix", r.confusionMatrix());
+    } else {
+      j.field("target", schema.target().name());
+    }
+    return j.nullable("drifts", report.drifts())
         .nullable("warnings", report.warnings())
         .field("coppice_version", VersionProvider.version())
         .toString();
+  }
+
+  /** Threads the learner trains with: its setting (0: all cores), or 1. */
+  static int threads(Settings learner) {
+    if (!learner.type().hasParameter("threads")) {
+      return 1;
+    }
+    int t = learner.intValue("threads");
+    return t == 0 ? Runtime.getRuntime().availableProcessors() : t;
   }
 }

@@ -1,8 +1,14 @@
 package org.coppice.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.coppice.learn.registry.LearnerType;
+import org.coppice.learn.registry.Learners;
 import org.coppice.model.LearnerSpec;
 import org.coppice.model.TrainSummary;
 import org.coppice.model.Training;
@@ -81,11 +87,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
-  @Mixin LearnerSettings learnerSettings;
-
   @Override
   public Integer call() {
-    LearnerSpec settings = learnerSettings.resolve(config);
+    LearnerSpec settings = resolveSettings();
     var options = read.options();
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.rowsIfTerminal(err);
@@ -107,5 +111,70 @@ final class TrainCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * The settings of the config file, if any, each overridden by the same option given here; the
+   * named learner's settings are checked against its table before any data is read.
+   *
+   * @throws CliError (usage) for an invalid config file or option, or a setting that does not apply
+   *     to the learner; (data) if the config file cannot be read
+   */
+  private LearnerSpec resolveSettings() {
+    LearnerSpec cli = LearnerOptions.spec(spec);
+    if (config == null) {
+      if (cli.task() != null) {
+        LearnerOptions.resolve(spec, cli, cli.task());
+      }
+      return cli;
+    }
+    if (!Files.isRegularFile(config)) {
+      throw CliError.data("no such config file: " + config, null);
+    }
+    LearnerSpec file;
+    try {
+      file = LearnerSpec.fromFile(config);
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage(), e);
+    } catch (IOException e) {
+      throw CliError.data("cannot read config file " + config + ": " + e.getMessage(), e);
+    }
+    LearnerSpec merged = file.overriddenBy(cli);
+    if (merged.task() == null) {
+      return merged; // the default learner: checked once the data says what the task is
+    }
+    LearnerType<?, ?> type = Learners.byName(merged.learner());
+    boolean learnerFromFile = cli.learner() == null;
+    for (String key : merged.settings().keySet()) {
+      if (type.hasParameter(key)) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      LearnerSpec.learnersWith(key).forEach(t -> names.add(t.name()));
+      String learners = String.join(", ", names);
+      if (cli.settings().containsKey(key)) {
+        throw CliError.usage(
+            "--"
+                + key
+                + " applies only to --learner "
+                + learners
+                + ", not to "
+                + (learnerFromFile
+                    ? "learner " + type.name() + " of config file " + config
+                    : "--learner " + type.name()));
+      }
+      throw CliError.usage(
+          "config file "
+              + config
+              + ": "
+              + key
+              + " applies only to learner "
+              + learners
+              + ", not to "
+              + type.name()
+              + (learnerFromFile ? "" : " (--learner " + type.name() + ")"));
+    }
+    LearnerOptions.resolve(spec, merged, merged.task());
+    return merged;
   }
 }

@@ -3,10 +3,14 @@ package org.coppice.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.coppice.gen.StreamSpecs;
+import org.coppice.learn.registry.Settings;
+import org.coppice.learn.tree.ArfConfig;
+import org.coppice.learn.tree.ArfType;
+import org.coppice.learn.tree.HoeffdingTreeType;
 import org.coppice.learn.tree.MaxFeatures;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +18,8 @@ import org.junit.jupiter.api.Test;
 class PrequentialRunTest {
   @Test
   void runsALearnerOverAStream() {
-    LearnerSettings s = new LearnerSettings();
-    s.trees = 3;
-    s.threads = 2;
-    PrequentialRun.Config config = new PrequentialRun.Config(s.resolve(), 2000, 500);
+    Settings settings = Settings.parse(ArfType.TYPE, Map.of("trees", "3", "threads", "2"));
+    PrequentialRun.Config config = new PrequentialRun.Config(settings, 1, 2000, 500);
     PrequentialRun.Report report = PrequentialRun.run(config, StreamSpecs.parse("sea", 1), null);
     assertEquals(2000, report.result().instances());
     assertEquals(500, report.result().windowSize());
@@ -27,24 +29,24 @@ class PrequentialRunTest {
 
   @Test
   void defaultsAreMoas() {
-    LearnerConfig arf = LearnerConfig.defaults(LearnerKind.ARF);
-    assertEquals(100, arf.arf().ensembleSize());
-    assertEquals(MaxFeatures.DEFAULT, arf.arf().maxFeatures());
-    assertEquals(50, arf.arf().tree().gracePeriod());
+    ArfConfig arf = ArfType.TYPE.defaults();
+    assertEquals(100, arf.ensembleSize());
+    assertEquals(MaxFeatures.DEFAULT, arf.maxFeatures());
+    assertEquals(50, arf.tree().gracePeriod());
+    assertEquals(0.01, arf.tree().splitConfidence());
     assertEquals(Runtime.getRuntime().availableProcessors(), arf.threads());
-    LearnerConfig ht = LearnerConfig.defaults(LearnerKind.HT);
-    assertEquals(200, ht.tree().gracePeriod());
-    assertNull(ht.trees());
+    assertEquals(200, HoeffdingTreeType.TYPE.defaults().gracePeriod());
+    assertEquals(1e-7, HoeffdingTreeType.TYPE.defaults().splitConfidence());
   }
 
   @Test
-  void optionsMustApplyToTheLearner() {
-    LearnerSettings s = new LearnerSettings();
-    s.learner = LearnerKind.NB;
-    s.gracePeriod = 10;
-    CliError e = assertThrows(CliError.class, s::resolve);
-    assertEquals(CliError.USAGE, e.exitCode());
-    assertTrue(e.getMessage().startsWith("--grace-period applies only to"), e.getMessage());
+  void aLearnerWithoutDetectorsReportsNoDrifts() {
+    Settings settings = Settings.parse(HoeffdingTreeType.TYPE, Map.of());
+    PrequentialRun.Report report =
+        PrequentialRun.run(
+            new PrequentialRun.Config(settings, 1, 1000, 100), StreamSpecs.parse("sea", 1), null);
+    assertNull(report.drifts());
+    assertEquals(1, report.structure().get("trees"));
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.util.List;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
 import org.coppice.learn.Classifier;
+import org.coppice.learn.Learner;
+import org.coppice.learn.Regressor;
 import org.coppice.stream.InstanceStream;
 
 /**
@@ -109,6 +111,18 @@ public final class PrequentialEvaluator {
   }
 
   /**
+   * Runs test-then-train of {@code learner}, a {@link Classifier} or a {@link Regressor}, over
+   * {@code stream}; see {@link #run(Classifier, InstanceStream)} and {@link #run(Regressor,
+   * InstanceStream)}.
+   */
+  public PrequentialResult run(Learner learner, InstanceStream stream) {
+    if (learner instanceof Regressor r) {
+      return run(r, stream);
+    }
+    return run((Classifier) learner, stream);
+  }
+
+  /**
    * Runs test-then-train of {@code learner} over {@code stream} until the stream ends or the limit
    * is reached. The stream is not closed.
    *
@@ -164,6 +178,72 @@ public final class PrequentialEvaluator {
           checkpoints.add(
               new PrequentialResult.Checkpoint(
                   processed, cumulative.accuracy(), window.accuracy()));
+        }
+      }
+      if (listener != null) {
+        long now = System.nanoTime();
+        if (now - lastReport >= progressIntervalNanos) {
+          listener.onProgress(processed, (now - start - excluded) * 1e-9, stream.progress());
+          long after = System.nanoTime();
+          excluded += after - now;
+          lastReport = after;
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start - excluded) * 1e-9;
+    return new PrequentialResult(processed, cumulative, window, seconds, checkpoints);
+  }
+
+  /**
+   * Runs test-then-train of a regressor over {@code stream}, as the classification run: blocks of
+   * instances through {@link Regressor#testThenTrain}, then the metrics of {@link
+   * RegressionMetrics} and {@link WindowedRegressionMetrics} in stream order. Instances whose
+   * target is NaN are predicted but not scored. The stream is not closed.
+   *
+   * @throws IllegalArgumentException if the learner and the stream disagree on the features or the
+   *     target is not numeric
+   */
+  public PrequentialResult run(Regressor learner, InstanceStream stream) {
+    Schema schema = stream.schema();
+    Schema learnerSchema = learner.schema();
+    if (schema.numFeatures() != learnerSchema.numFeatures() || !schema.isRegression()) {
+      throw new IllegalArgumentException(
+          "the learner was built for " + learnerSchema + " but the stream is " + schema);
+    }
+    Instance[] batch = new Instance[blockSize];
+    for (int i = 0; i < blockSize; i++) {
+      batch[i] = schema.newInstance();
+    }
+    double[] predictions = new double[blockSize];
+    RegressionMetrics cumulative = new RegressionMetrics();
+    WindowedRegressionMetrics window = new WindowedRegressionMetrics(windowSize);
+    List<PrequentialResult.Checkpoint> checkpoints = new ArrayList<>();
+    long processed = 0;
+    long start = System.nanoTime();
+    long excluded = 0;
+    long lastReport = start;
+    boolean exhausted = false;
+    while (!exhausted && (limit < 0 || processed < limit)) {
+      int want = limit < 0 ? blockSize : (int) Math.min(blockSize, limit - processed);
+      int n = 0;
+      while (n < want && stream.next(batch[n])) {
+        n++;
+      }
+      exhausted = n < want;
+      if (n == 0) {
+        break;
+      }
+      learner.testThenTrain(batch, n, predictions);
+      for (int i = 0; i < n; i++) {
+        Instance inst = batch[i];
+        if (inst.target == inst.target) {
+          cumulative.add(inst.target, predictions[i], inst.weight);
+          window.add(inst.target, predictions[i], inst.weight);
+        }
+        processed++;
+        if (checkpointEvery > 0 && processed % checkpointEvery == 0) {
+          checkpoints.add(
+              new PrequentialResult.Checkpoint(processed, cumulative.rmse(), window.rmse()));
         }
       }
       if (listener != null) {

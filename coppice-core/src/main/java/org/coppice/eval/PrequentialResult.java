@@ -6,8 +6,9 @@ import java.util.List;
  * The outcome of a {@link PrequentialEvaluator} run: cumulative metrics over every scored instance,
  * the windowed metrics at the end, timing, and optional checkpoints. Immutable.
  *
- * <p>Metrics follow the definitions of {@link ClassificationMetrics}; accuracy is a fraction in [0,
- * 1], and every metric is NaN if no instance was scored.
+ * <p>Classification metrics follow the definitions of {@link ClassificationMetrics} (accuracy is a
+ * fraction in [0, 1]), regression metrics those of {@link RegressionMetrics}; the other task's
+ * metrics are NaN, and every metric is NaN if no instance was scored.
  */
 public final class PrequentialResult {
   /**
@@ -18,23 +19,45 @@ public final class PrequentialResult {
    * @param kappa Cohen's kappa
    * @param macroF1 macro F1 over the classes present
    * @param logLoss mean log loss
+   * @param mae mean absolute error (regression)
+   * @param rmse root mean squared error (regression)
+   * @param r2 coefficient of determination (regression)
    */
-  public record Metrics(long count, double accuracy, double kappa, double macroF1, double logLoss) {
+  public record Metrics(
+      long count,
+      double accuracy,
+      double kappa,
+      double macroF1,
+      double logLoss,
+      double mae,
+      double rmse,
+      double r2) {
+    private static final double NA = Double.NaN;
+
     static Metrics of(ClassificationMetrics m) {
-      return new Metrics(m.count(), m.accuracy(), m.kappa(), m.macroF1(), m.logLoss());
+      return new Metrics(m.count(), m.accuracy(), m.kappa(), m.macroF1(), m.logLoss(), NA, NA, NA);
     }
 
     static Metrics of(WindowedClassificationMetrics m) {
-      return new Metrics(m.count(), m.accuracy(), m.kappa(), m.macroF1(), m.logLoss());
+      return new Metrics(m.count(), m.accuracy(), m.kappa(), m.macroF1(), m.logLoss(), NA, NA, NA);
+    }
+
+    static Metrics of(RegressionMetrics m) {
+      return new Metrics(m.count(), NA, NA, NA, NA, m.mae(), m.rmse(), m.r2());
+    }
+
+    static Metrics of(WindowedRegressionMetrics m) {
+      return new Metrics(m.count(), NA, NA, NA, NA, m.mae(), m.rmse(), m.r2());
     }
   }
 
   /**
-   * Accuracies after a given number of instances.
+   * The main metric after a given number of instances: accuracy for classification, RMSE for
+   * regression.
    *
    * @param instances instances processed so far (scored or not)
-   * @param accuracy cumulative accuracy at that point
-   * @param windowAccuracy accuracy over the window at that point
+   * @param accuracy cumulative accuracy (classification) or RMSE (regression) at that point
+   * @param windowAccuracy the same over the window at that point
    */
   public record Checkpoint(long instances, double accuracy, double windowAccuracy) {}
 
@@ -55,6 +78,21 @@ public final class PrequentialResult {
     this.instances = instances;
     this.cumulative = Metrics.of(cumulative);
     this.confusion = cumulative.confusionMatrix();
+    this.windowSize = window.windowSize();
+    this.window = Metrics.of(window);
+    this.seconds = seconds;
+    this.checkpoints = List.copyOf(checkpoints);
+  }
+
+  PrequentialResult(
+      long instances,
+      RegressionMetrics cumulative,
+      WindowedRegressionMetrics window,
+      double seconds,
+      List<Checkpoint> checkpoints) {
+    this.instances = instances;
+    this.cumulative = Metrics.of(cumulative);
+    this.confusion = new double[0][0];
     this.windowSize = window.windowSize();
     this.window = Metrics.of(window);
     this.seconds = seconds;
@@ -91,12 +129,30 @@ public final class PrequentialResult {
     return cumulative.logLoss();
   }
 
+  /** Mean absolute error over every scored instance (regression; NaN for classification). */
+  public double mae() {
+    return cumulative.mae();
+  }
+
+  /** Root mean squared error over every scored instance (regression). */
+  public double rmse() {
+    return cumulative.rmse();
+  }
+
+  /** Coefficient of determination over every scored instance (regression). */
+  public double r2() {
+    return cumulative.r2();
+  }
+
   /** All cumulative metrics. */
   public Metrics cumulative() {
     return cumulative;
   }
 
-  /** A copy of the cumulative confusion matrix, {@code [actual][predicted]} summed weights. */
+  /**
+   * A copy of the cumulative confusion matrix, {@code [actual][predicted]} summed weights; empty
+   * for regression.
+   */
   public double[][] confusionMatrix() {
     double[][] copy = new double[confusion.length][];
     for (int i = 0; i < confusion.length; i++) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
+import org.coppice.learn.Task;
 import org.coppice.stream.InstanceStream;
 
 /**
@@ -156,7 +157,8 @@ public final class ArffReader implements InstanceStream {
       into.weight = 1.0;
       if (sparse) {
         Arrays.fill(into.x, 0.0);
-        into.y = 0;
+        into.y = schema.isRegression() ? Instance.MISSING_LABEL : 0;
+        into.target = schema.isRegression() ? 0.0 : Double.NaN;
       }
     }
 
@@ -186,6 +188,8 @@ public final class ArffReader implements InstanceStream {
       int f = featureOf[attr];
       if (f >= 0) {
         into.x[f] = v;
+      } else if (tables[attr] == null) {
+        into.target = v; // a numeric target: regression
       } else {
         into.y = Double.isNaN(v) ? Instance.MISSING_LABEL : (int) v;
       }
@@ -245,15 +249,22 @@ public final class ArffReader implements InstanceStream {
       }
     }
     Attribute classAttribute = attributes.get(classIndex);
-    if (!classAttribute.isNominal() || classAttribute.numValues() == 0) {
+    Task task = options.task();
+    boolean wrongType = task != null && classAttribute.isNumeric() != (task == Task.REGRESSION);
+    if (wrongType || classAttribute.isNominal() && classAttribute.numValues() == 0) {
       throw DataFormatException.atColumn(
           file,
           declaredAt.get(classIndex),
           classIndex + 1,
           classAttribute.name(),
-          (classAttribute.isNominal()
+          (!wrongType
                   ? "the class attribute has no values"
-                  : "the class attribute must be nominal, but this one is numeric")
+                  : "the class attribute is "
+                      + (classAttribute.isNumeric() ? "numeric" : "nominal")
+                      + ", so the task is "
+                      + (classAttribute.isNumeric() ? "regression" : "classification")
+                      + ", not "
+                      + task.cliName())
               + (target == null
                   ? " (the class defaults to the last attribute; choose another with the target"
                       + " option)"

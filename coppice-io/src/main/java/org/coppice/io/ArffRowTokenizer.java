@@ -87,6 +87,9 @@ final class ArffRowTokenizer {
           expectEnd(b, p, e, "after the instance weight");
           break;
         }
+        if (p >= e || b[p] == '%') {
+          break; // one trailing comma after the last value, as MOA's ARFF writers end rows
+        }
         throw DataFormatException.atColumn(
             file, lines.lineNumber, field + 1, null, "too many values: expected " + numAttributes);
       }

@@ -57,7 +57,9 @@ public final class ArffWriter implements InstanceWriter {
       appendValue(schema.feature(i), instance.x[i]);
       line.append(',');
     }
-    if (instance.y == Instance.MISSING_LABEL) {
+    if (schema.isRegression()) {
+      appendValue(schema.target(), instance.target);
+    } else if (instance.y == Instance.MISSING_LABEL) {
       line.append('?');
     } else {
       appendQuoted(line, schema.target().values().get(instance.y));

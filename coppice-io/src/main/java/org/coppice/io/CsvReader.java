@@ -31,9 +31,11 @@ import org.coppice.stream.InstanceStream;
  * reader. A feature column is numeric if every non-missing value in that prefix is a number, else
  * nominal; columns named in {@link ReadOptions#nominal()} are always nominal. Nominal values and
  * class labels are those seen in the prefix, in order of first appearance, unless {@link
- * ReadOptions#classValues()} fixes the labels. A nominal value or label first seen after the prefix
- * is an error that says how to fix it. Alternatively, {@link #CsvReader(Path, Schema, ReadOptions)}
- * reads with a given schema, matching columns by name.
+ * ReadOptions#classValues()} fixes the labels. The target is numeric (regression) when {@link
+ * ReadOptions#task()} says so, or when it is not set and the target column looks numeric. A nominal
+ * value or label first seen after the prefix is an error that says how to fix it. Alternatively,
+ * {@link #CsvReader(Path, Schema, ReadOptions)} reads with a given schema, matching columns by
+ * name.
  *
  * <p>Malformed input raises {@link DataFormatException} with file, line and column; I/O errors
  * raise {@link DataSourceException}. Not thread-safe. Close the reader to release the file.
@@ -196,6 +198,7 @@ public final class CsvReader implements InstanceStream {
       into.x[f] = Double.NaN;
     } else {
       into.y = Instance.MISSING_LABEL;
+      into.target = Double.NaN;
     }
   }
 
@@ -215,10 +218,14 @@ public final class CsvReader implements InstanceStream {
                     ? " (the column looked numeric in the first "
                         + inferredFrom
                         + " rows; raise the inference prefix (inferenceRows) or declare the"
-                        + " column nominal)"
+                        + (f >= 0 ? " column nominal)" : " task classification)")
                     : ""));
       }
-      into.x[f] = number.value;
+      if (f >= 0) {
+        into.x[f] = number.value;
+      } else {
+        into.target = number.value;
+      }
       return;
     }
     int k = table.indexOf(b, s, e);
@@ -296,7 +303,13 @@ public final class CsvReader implements InstanceStream {
     tables = new ValueTable[n];
     Attribute targetAttribute = null;
     for (int i = 0; i < n; i++) {
-      if (i == target) {
+      if (i == target
+          && Formats.numericTarget(
+              options, numeric[i] && !forceNominal[i] && !distinct.get(i).isEmpty(), file)) {
+        targetAttribute = Attribute.numeric(columns[i]);
+        featureOf[i] = -1;
+        tables[i] = null;
+      } else if (i == target) {
         List<String> labels = options.classValues();
         explicitLabels = labels != null;
         if (labels == null) {

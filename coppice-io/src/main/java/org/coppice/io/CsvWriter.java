@@ -87,7 +87,11 @@ public final class CsvWriter implements InstanceWriter {
       }
       line.append(delimiter);
     }
-    if (instance.y != Instance.MISSING_LABEL) {
+    if (schema.isRegression()) {
+      if (instance.target == instance.target) {
+        Formats.appendNumber(line, instance.target);
+      }
+    } else if (instance.y != Instance.MISSING_LABEL) {
       appendText(schema.target().values().get(instance.y));
     }
     line.append('\n');

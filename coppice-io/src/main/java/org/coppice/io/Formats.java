@@ -3,8 +3,9 @@ package org.coppice.io;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
+import org.coppice.learn.Task;
 
-/** Shared helpers of the writers. */
+/** Shared helpers of the readers and writers. */
 final class Formats {
   private static final double MAX_EXACT_LONG = 0x1p53;
 
@@ -21,6 +22,23 @@ final class Formats {
     } else {
       sb.append(v);
     }
+  }
+
+  /**
+   * Whether a CSV or JSON Lines target column is read as numeric (regression): as {@link
+   * ReadOptions#task()} says, else when its values look numeric and no class labels were given.
+   *
+   * @throws IllegalArgumentException if regression is asked for with class labels
+   */
+  static boolean numericTarget(ReadOptions options, boolean looksNumeric, String file) {
+    if (options.task() == Task.REGRESSION) {
+      if (options.classValues() != null) {
+        throw new IllegalArgumentException(
+            file + ": class labels were given for a regression target");
+      }
+      return true;
+    }
+    return options.task() == null && looksNumeric && options.classValues() == null;
   }
 
   /**
@@ -45,6 +63,9 @@ final class Formats {
                 + a.numValues()
                 + " nominal values");
       }
+    }
+    if (schema.isRegression()) {
+      return;
     }
     if (inst.y != Instance.MISSING_LABEL && (inst.y < 0 || inst.y >= schema.numClasses())) {
       throw new IllegalArgumentException(

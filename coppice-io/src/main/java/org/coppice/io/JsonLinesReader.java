@@ -165,6 +165,7 @@ public final class JsonLinesReader implements InstanceStream {
   private void fill(char[] b, int s, int e, long lineNumber, Instance into) {
     Arrays.fill(into.x, Double.NaN);
     into.y = Instance.MISSING_LABEL;
+    into.target = Double.NaN;
     into.weight = 1.0;
     if (++row == 0) {
       Arrays.fill(seenInRow, 0);
@@ -218,11 +219,15 @@ public final class JsonLinesReader implements InstanceStream {
                     ? " (the column held only numbers in the first "
                         + inferredFrom
                         + " rows; raise the inference prefix (inferenceRows) or declare the"
-                        + " column nominal)"
+                        + (f >= 0 ? " column nominal)" : " task classification)")
                     : ""));
       }
       number.parse(b, s, e);
-      into.x[f] = number.value;
+      if (f >= 0) {
+        into.x[f] = number.value;
+      } else {
+        into.target = number.value;
+      }
       return;
     }
     int k = table.indexOf(b, s, e);
@@ -303,7 +308,10 @@ public final class JsonLinesReader implements InstanceStream {
     Attribute targetAttribute = null;
     for (String name : names) {
       ColumnInfo info = found.get(name);
-      if (name.equals(target)) {
+      if (name.equals(target)
+          && Formats.numericTarget(options, !info.nominal && !info.values.isEmpty(), file)) {
+        targetAttribute = Attribute.numeric(name);
+      } else if (name.equals(target)) {
         List<String> labels = options.classValues();
         explicitLabels = labels != null;
         if (labels == null) {
@@ -345,7 +353,7 @@ public final class JsonLinesReader implements InstanceStream {
     }
     columns[n - 1] = given.target().name();
     featureOf[n - 1] = -1;
-    tables[n - 1] = new ValueTable(given.target().values());
+    tables[n - 1] = given.isRegression() ? null : new ValueTable(given.target().values());
     keys = new ValueTable(Arrays.asList(columns));
     seenInRow = new int[n];
   }

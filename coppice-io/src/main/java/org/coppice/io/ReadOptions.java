@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.coppice.learn.Task;
 
 /**
  * Immutable options for the readers. Build with {@link #builder()}; {@link #defaults()} gives the
@@ -25,6 +26,12 @@ import java.util.Set;
  *   <li>{@code delimiter}: CSV field separator; default {@code ','}.
  *   <li>{@code missing}: unquoted CSV field values that mean "missing"; default empty, {@code ?},
  *       {@code NA}, {@code NaN}. Compared exactly, after trimming.
+ *   <li>{@code task}: what the target is. Default (null): inferred, so a CSV or JSON Lines target
+ *       whose values are all numbers (and not named in {@code nominal} or fixed by {@code
+ *       classValues}) is numeric, a regression target, and an ARFF target is what its header
+ *       declares. {@link Task#CLASSIFICATION} reads a CSV or JSON Lines target as nominal; {@link
+ *       Task#REGRESSION} reads it as numeric (a value that is not a number is then a data error).
+ *       An ARFF target declared with the other type is refused.
  * </ul>
  */
 public final class ReadOptions {
@@ -42,8 +49,10 @@ public final class ReadOptions {
   private final int inferenceRows;
   private final char delimiter;
   private final Set<String> missing;
+  private final Task task;
 
   private ReadOptions(Builder b) {
+    this.task = b.task;
     this.target = b.target;
     this.nominal = b.nominal;
     this.classValues = b.classValues;
@@ -66,6 +75,7 @@ public final class ReadOptions {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.target = target;
+    b.task = task;
     b.nominal = nominal;
     b.classValues = classValues;
     b.inferenceRows = inferenceRows;
@@ -77,6 +87,11 @@ public final class ReadOptions {
   /** Name of the class column, or null for the last column. */
   public String target() {
     return target;
+  }
+
+  /** The target's task, or null to infer it from the data. */
+  public Task task() {
+    return task;
   }
 
   /** Columns forced to be nominal (unmodifiable, in the order given). */
@@ -108,6 +123,8 @@ public final class ReadOptions {
   public String toString() {
     return "ReadOptions{target="
         + target
+        + ", task="
+        + task
         + ", nominal="
         + nominal
         + ", classValues="
@@ -129,8 +146,15 @@ public final class ReadOptions {
     private int inferenceRows = DEFAULT_INFERENCE_ROWS;
     private char delimiter = ',';
     private Set<String> missing = DEFAULT_MISSING;
+    private Task task;
 
     private Builder() {}
+
+    /** Sets the target's task; null (the default) infers it from the data. */
+    public Builder task(Task task) {
+      this.task = task;
+      return this;
+    }
 
     /** Sets the class column by name; null restores the default (last column). */
     public Builder target(String target) {

@@ -261,7 +261,8 @@ public final class BatchPrediction implements AutoCloseable {
    *       probabilities in class order. Ending in {@code .csv}: a header {@code
    *       id,label,p_UP,p_DOWN} then one row per record. The id is the raw value of {@code
    *       idColumnOrNull} (null/empty if missing), or without it the 1-based row number.
-   *       Probabilities are printed with {@link Double#toString(double)}.
+   *       Probabilities are printed with {@link Double#toString(double)}. A regressor writes {@code
+   *       {"id": 1, "prediction": 3.25}}, or {@code id,prediction} rows.
    *   <li>{@code out} is written atomically ({@link AtomicFileWriter}): on any error nothing
    *       appears and an existing file is left as it was. Its directory is created if needed.
    * </ul>
@@ -325,7 +326,7 @@ public final class BatchPrediction implements AutoCloseable {
           };
       Prediction[] predictions = new Prediction[BLOCK_SIZE];
       StringBuilder line = new StringBuilder(256);
-      format.writeHeader(text, schema.target().values());
+      format.writeHeader(text, schema);
       long lastReport = start;
       while (true) {
         block.clear();
@@ -416,10 +417,12 @@ public final class BatchPrediction implements AutoCloseable {
           "cannot tell the predictions format of " + out + "; use a .jsonl or .csv file name");
     }
 
-    void writeHeader(Writer w, List<String> classes) throws IOException {
-      if (this == CSV) {
+    void writeHeader(Writer w, Schema schema) throws IOException {
+      if (this == CSV && schema.isRegression()) {
+        w.append("id,prediction\n");
+      } else if (this == CSV) {
         StringBuilder sb = new StringBuilder("id,label");
-        for (String c : classes) {
+        for (String c : schema.target().values()) {
           sb.append(',');
           appendCsv(sb, "p_" + c);
         }
@@ -428,6 +431,18 @@ public final class BatchPrediction implements AutoCloseable {
     }
 
     void appendRow(StringBuilder sb, Object id, Prediction p) {
+      if (p.isRegression()) {
+        if (this == JSONL) {
+          sb.append("{\"id\": ");
+          Json.appendValue(sb, id);
+          sb.append(", \"prediction\": ").append(probability(p.value())).append("}\n");
+        } else {
+          appendCsv(sb, id == null ? "" : Preprocessor.categoryText(id));
+          sb.append(',').append(Double.isFinite(p.value()) ? Double.toString(p.value()) : "");
+          sb.append('\n');
+        }
+        return;
+      }
       List<String> classes = p.classes();
       double[] probabilities = p.probabilities();
       if (this == JSONL) {

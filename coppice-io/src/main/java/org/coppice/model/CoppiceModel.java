@@ -14,7 +14,11 @@ import org.coppice.io.bundle.Manifest;
 import org.coppice.io.bundle.ModelFileReader;
 import org.coppice.io.bundle.SectionInfo;
 import org.coppice.learn.Classifier;
-import org.coppice.learn.tree.ModelCodec;
+import org.coppice.learn.Learner;
+import org.coppice.learn.Regressor;
+import org.coppice.learn.registry.LearnerType;
+import org.coppice.learn.registry.Learners;
+import org.coppice.learn.registry.ModelCodec;
 import org.coppice.state.SectionSink;
 import org.coppice.state.SectionSource;
 import org.coppice.state.StateReader;
@@ -33,33 +37,30 @@ import org.coppice.state.StateWriter;
  * thread-safe.
  */
 public final class CoppiceModel {
-  private final Classifier classifier;
+  private final Learner learner;
+  private final LearnerType<?, ?> type;
   private final Preprocessor preprocessor;
   private final Manifest manifest; // null until saved or loaded
-  private final Map<String, Object> parameters;
 
-  private CoppiceModel(
-      Classifier classifier,
-      Preprocessor preprocessor,
-      Manifest manifest,
-      Map<String, Object> parameters) {
-    this.classifier = classifier;
+  private CoppiceModel(Learner learner, Preprocessor preprocessor, Manifest manifest) {
+    this.learner = learner;
+    this.type = Learners.of(learner);
     this.preprocessor = preprocessor;
     this.manifest = manifest;
-    this.parameters = parameters;
   }
 
   /**
-   * An in-memory model.
+   * An in-memory model: a registered learner and the preprocessing of its schema. Its
+   * hyper-parameters come from the learner's configuration.
    *
-   * @param parameters the learner's hyper-parameters by setting name, for the manifest
+   * @throws IllegalArgumentException if the learner is not registered or the preprocessing is for
+   *     another schema
    */
-  public static CoppiceModel of(
-      Classifier classifier, Preprocessor preprocessor, Map<String, Object> parameters) {
-    if (!classifier.schema().equals(preprocessor.schema())) {
+  public static CoppiceModel of(Learner learner, Preprocessor preprocessor) {
+    if (!learner.schema().equals(preprocessor.schema())) {
       throw new IllegalArgumentException("the preprocessing is for another schema");
     }
-    return new CoppiceModel(classifier, preprocessor, null, new LinkedHashMap<>(parameters));
+    return new CoppiceModel(learner, preprocessor, null);
   }
 
   /**
@@ -83,16 +84,9 @@ public final class CoppiceModel {
       throws IOException {
     try (BundleReader reader = BundleReader.open(dir, limits, verifySha256)) {
       Manifest manifest = reader.manifest();
-      Classifier classifier = ModelCodec.load(sections(reader.model()), threads);
-      Preprocessor pre = new Preprocessor(classifier.schema(), missingTokens(manifest));
-      Map<String, Object> parameters = new LinkedHashMap<>();
-      if (manifest.parameters() != null) {
-        manifest
-            .parameters()
-            .fields()
-            .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue()));
-      }
-      return new CoppiceModel(classifier, pre, manifest, parameters);
+      Learner learner = ModelCodec.load(sections(reader.model()), threads);
+      Preprocessor pre = new Preprocessor(learner.schema(), missingTokens(manifest));
+      return new CoppiceModel(learner, pre, manifest);
     }
   }
 
@@ -131,12 +125,18 @@ public final class CoppiceModel {
     };
   }
 
-  public Classifier classifier() {
-    return classifier;
+  /** The learner. */
+  public Learner learner() {
+    return learner;
+  }
+
+  /** The learner's declaration: its name, task, parameter table and capabilities. */
+  public LearnerType<?, ?> type() {
+    return type;
   }
 
   public Schema schema() {
-    return classifier.schema();
+    return learner.schema();
   }
 
   public Preprocessor preprocessor() {
@@ -148,10 +148,7 @@ public final class CoppiceModel {
    * learn.
    */
   public boolean isFrozen() {
-    if (classifier instanceof org.coppice.learn.tree.AdaptiveRandomForest arf) {
-      return arf.isFrozen();
-    }
-    return classifier instanceof org.coppice.learn.tree.HoeffdingTree tree && tree.isFrozen();
+    return learner.isFrozen();
   }
 
   /** The manifest this model was loaded or last saved with, or null for a model never saved. */
@@ -159,9 +156,23 @@ public final class CoppiceModel {
     return manifest;
   }
 
-  /** Hyper-parameters by setting name. */
+  /**
+   * Hyper-parameters by setting name, in the learner's table order, read from the learner's
+   * configuration (so they always describe the model state, whatever a manifest says). Values are
+   * numbers, booleans or text.
+   */
   public Map<String, Object> parameters() {
-    return java.util.Collections.unmodifiableMap(parameters);
+    return parametersOf(type, learner);
+  }
+
+  /** {@code type}'s parameters of {@code learner}, as JSON-friendly values. */
+  static Map<String, Object> parametersOf(LearnerType<?, ?> type, Learner learner) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : type.parametersOf(learner).entrySet()) {
+      Object v = e.getValue();
+      p.put(e.getKey(), v instanceof Number || v instanceof Boolean ? v : String.valueOf(v));
+    }
+    return java.util.Collections.unmodifiableMap(p);
   }
 
   /** Predicts the class of a raw record (column name → value); see {@link Preprocessor}. */
@@ -178,19 +189,28 @@ public final class CoppiceModel {
     return predictFeatures(x);
   }
 
-  /** Predicts from an already converted feature vector. */
+  /**
+   * Predicts from an already converted feature vector: a class with probabilities, or for a
+   * regressor a number.
+   */
   public Prediction predictFeatures(double[] x) {
+    if (learner instanceof Regressor r) {
+      return Prediction.ofValue(r.predict(x));
+    }
+    Classifier classifier = (Classifier) learner;
     double[] votes = new double[schema().numClasses()];
     classifier.votes(x, votes);
     int best = Prediction.normalise(votes);
-    return new Prediction(
+    return Prediction.ofClass(
         best, schema().target().values().get(best), votes, schema().target().values());
   }
 
   /**
-   * Learns one raw record whose label is in the target column.
+   * Learns one raw record whose label (a class, or a number for a regressor) is in the target
+   * column; a record without one is ignored.
    *
-   * @throws IllegalArgumentException if the label is not one of the model's classes
+   * @throws IllegalArgumentException if the label is not one of the model's classes, or not a
+   *     number for a regressor
    */
   public void learn(Map<String, ?> record) {
     double[] x = new double[schema().numFeatures()];
@@ -199,12 +219,19 @@ public final class CoppiceModel {
     if (label == null) {
       return; // unlabelled: nothing to learn
     }
+    if (learner instanceof Regressor r) {
+      double y = preprocessor.targetValue(label);
+      if (y == y) {
+        r.learn(x, y, 1.0);
+      }
+      return;
+    }
     int y = schema().target().indexOf(label.toString().trim());
     if (y < 0) {
       throw new IllegalArgumentException(
           "label '" + label + "' is not one of the model's classes " + schema().target().values());
     }
-    classifier.learn(x, y, 1.0);
+    ((Classifier) learner).learn(x, y, 1.0);
   }
 
   /** How a bundle is written. */
@@ -220,16 +247,14 @@ public final class CoppiceModel {
    */
   public CoppiceModel save(Path dir, SaveOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
-    if (!ModelCodec.supports(classifier)) {
-      throw new IllegalArgumentException(
-          "a "
-              + ModelCodec.learnerName(classifier)
-              + " cannot be saved; train an Adaptive Random Forest (arf) or a Hoeffding tree (ht)");
+    if (!type.capabilities().savable()) {
+      throw new IllegalArgumentException("a " + type.name() + " model cannot be saved");
     }
+    Map<String, Object> parameters = parameters();
     Manifest.Builder b =
         Manifest.builder()
             .coppiceVersion(Version.get())
-            .learner(ModelCodec.learnerName(classifier), seedOf(), parameters)
+            .learner(type.name(), seedOf(parameters), parameters)
             .schema(schemaJson(schema()))
             .preprocessing(preprocessor.describe());
     Manifest.Training training =
@@ -245,21 +270,14 @@ public final class CoppiceModel {
       b.metrics(manifest.metrics());
     }
     Manifest written;
-    int sections = 1 + Math.max(1, memberCount());
-    try (BundleWriter w = BundleWriter.create(dir, sections)) {
-      ModelCodec.save(classifier, sinkOf(w), options.frozen());
+    try (BundleWriter w = BundleWriter.create(dir, ModelCodec.sectionCount(learner))) {
+      ModelCodec.save(learner, sinkOf(w), options.frozen());
       written = w.commit(b.build());
     }
-    return new CoppiceModel(classifier, preprocessor, written, parameters);
+    return new CoppiceModel(learner, preprocessor, written);
   }
 
-  private int memberCount() {
-    return classifier instanceof org.coppice.learn.tree.AdaptiveRandomForest arf
-        ? arf.ensembleSize()
-        : 1;
-  }
-
-  private Long seedOf() {
+  private static Long seedOf(Map<String, Object> parameters) {
     Object seed = parameters.get("seed");
     if (seed == null) {
       return null;
@@ -302,7 +320,11 @@ public final class CoppiceModel {
     m.put("features", features);
     Map<String, Object> target = new LinkedHashMap<>();
     target.put("name", s.target().name());
-    target.put("classes", s.target().values());
+    if (s.isRegression()) {
+      target.put("type", "numeric");
+    } else {
+      target.put("classes", s.target().values());
+    }
     m.put("target", target);
     return m;
   }

@@ -14,10 +14,11 @@ import org.coppice.io.bundle.Limits;
 import org.coppice.io.bundle.Manifest;
 import org.coppice.io.bundle.ModelFileReader;
 import org.coppice.io.bundle.SectionInfo;
-import org.coppice.learn.Classifier;
-import org.coppice.learn.tree.AdaptiveRandomForest;
-import org.coppice.learn.tree.HoeffdingTree;
-import org.coppice.learn.tree.ModelCodec;
+import org.coppice.learn.Learner;
+import org.coppice.learn.registry.LearnerType;
+import org.coppice.learn.registry.Learners;
+import org.coppice.learn.registry.ModelCodec;
+import org.coppice.learn.registry.StateCodec;
 
 /**
  * Loads and verifies a whole bundle and reports what is in it: what {@code coppice inspect} runs.
@@ -38,7 +39,9 @@ public final class Inspection {
     try (BundleReader reader = BundleReader.open(bundleDir, Limits.DEFAULT, true)) {
       Manifest manifest = reader.manifest();
       ModelFileReader file = reader.model();
-      Classifier model = ModelCodec.load(CoppiceModel.sections(file), 1);
+      Learner model = ModelCodec.load(CoppiceModel.sections(file), 1);
+      LearnerType<?, ?> type = Learners.of(model);
+      StateCodec<?> codec = type.codec();
       List<SectionInfo> sections = file.sections();
 
       Map<Integer, Long> memberBytes = new LinkedHashMap<>();
@@ -49,55 +52,22 @@ public final class Inspection {
       }
       parts.put("container", file.fileSize() - inSections);
       for (SectionInfo s : sections) {
-        String part =
-            switch (s.kind()) {
-              case ModelCodec.HEADER -> "header";
-              case ModelCodec.TREE -> "trees";
-              case ModelCodec.MEMBER -> "members";
-              default -> "kind " + s.kind();
-            };
+        String part = s.kind() == ModelCodec.HEADER ? "header" : codec.sectionName(s.kind());
         parts.merge(part, s.length(), Long::sum);
-        if (s.kind() == ModelCodec.TREE || s.kind() == ModelCodec.MEMBER) {
+        if (s.kind() != ModelCodec.HEADER) {
           memberBytes.merge(s.id(), s.length(), Long::sum);
         }
       }
-
-      List<InspectionReport.TreeInfo> trees = new ArrayList<>();
-      boolean frozen;
-      Long instancesSeen = null;
-      boolean forest = model instanceof AdaptiveRandomForest;
-      if (model instanceof AdaptiveRandomForest arf) {
-        frozen = arf.isFrozen();
-        instancesSeen = arf.instancesSeen();
-        for (int i = 0; i < arf.ensembleSize(); i++) {
-          HoeffdingTree t = arf.tree(i);
-          HoeffdingTree bg = arf.backgroundTree(i);
-          trees.add(
-              new InspectionReport.TreeInfo(
-                  i,
-                  t.numNodes(),
-                  t.numLeaves(),
-                  t.depth(),
-                  frozen ? null : arf.drifts(i),
-                  frozen ? null : arf.warnings(i),
-                  bg != null,
-                  bg == null ? 0 : bg.numNodes(),
-                  memberBytes.getOrDefault(i, 0L)));
+      Map<String, Object> structure = new LinkedHashMap<>(type.structureOf(model));
+      if (structure.get("per_tree") instanceof List<?> trees) {
+        List<Map<String, Object>> withBytes = new ArrayList<>();
+        for (Object t : trees) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          ((Map<?, ?>) t).forEach((k, v) -> row.put(String.valueOf(k), v));
+          row.put("bytes", memberBytes.getOrDefault(((Number) row.get("index")).intValue(), 0L));
+          withBytes.add(row);
         }
-      } else {
-        HoeffdingTree t = (HoeffdingTree) model;
-        frozen = t.isFrozen();
-        trees.add(
-            new InspectionReport.TreeInfo(
-                0,
-                t.numNodes(),
-                t.numLeaves(),
-                t.depth(),
-                null,
-                null,
-                false,
-                0,
-                memberBytes.getOrDefault(0, 0L)));
+        structure.put("per_tree", withBytes);
       }
 
       Map<String, Long> fileSizes = new LinkedHashMap<>();
@@ -109,11 +79,12 @@ public final class Inspection {
       return new InspectionReport(
           bundleDir,
           manifest,
-          manifest.learner(),
-          frozen,
-          forest,
-          instancesSeen,
-          trees,
+          type.name(),
+          type.title(),
+          type.task().cliName(),
+          model.isFrozen(),
+          CoppiceModel.parametersOf(type, model),
+          structure,
           parts,
           fileSizes,
           schemaSummary(model.schema()),
@@ -141,7 +112,11 @@ public final class Inspection {
     m.put("numeric_features", numericNames);
     m.put("nominal_features", nominalNames);
     m.put("target", s.target().name());
-    m.put("classes", s.target().values());
+    if (s.isRegression()) {
+      m.put("target_type", "numeric");
+    } else {
+      m.put("classes", s.target().values());
+    }
     return m;
   }
 

@@ -12,44 +12,22 @@ import java.util.Objects;
 import org.coppice.io.bundle.Manifest;
 
 /**
- * What {@link Inspection#inspect(Path)} found in a verified bundle: the learner and its settings,
- * the shape of every tree, drift and warning events, where the bytes go, the schema, the
- * preprocessing and the training provenance and metrics. {@link #toText()} renders it for a
- * terminal, {@link #toJson()} for programs. Immutable.
+ * What {@link Inspection#inspect(Path)} found in a verified bundle: the learner, its task and
+ * settings (read from the model state), its structure (for tree learners the shape of every tree,
+ * drift and warning events), where the bytes go, the schema, the preprocessing and the training
+ * provenance and metrics. The structure comes from the learner's declaration, so every learner is
+ * reported the same way. {@link #toText()} renders it for a terminal, {@link #toJson()} for
+ * programs. Immutable.
  */
 public final class InspectionReport {
-  /**
-   * One tree: for a Hoeffding tree the tree itself; for a forest a member's foreground tree.
-   *
-   * @param index member number (0 for a lone Hoeffding tree)
-   * @param nodes split nodes and leaves
-   * @param leaves leaves
-   * @param depth depth of the deepest node (a lone root has depth 0; an empty tree -1)
-   * @param drifts drifts detected by this member, or null when not recorded (a lone tree, or a
-   *     frozen forest)
-   * @param warnings warnings detected by this member, or null when not recorded
-   * @param background whether the member has a background tree (grown since a warning)
-   * @param backgroundNodes nodes of the background tree, 0 without one
-   * @param bytes bytes of the member's (or tree's) section in {@code model.bin}
-   */
-  public record TreeInfo(
-      int index,
-      int nodes,
-      int leaves,
-      int depth,
-      Long drifts,
-      Long warnings,
-      boolean background,
-      int backgroundNodes,
-      long bytes) {}
-
   private final Path bundle;
   private final Manifest manifest;
   private final String learner;
+  private final String title;
+  private final String task;
   private final boolean frozen;
-  private final Long instancesSeen;
-  private final boolean forest;
-  private final List<TreeInfo> trees;
+  private final Map<String, Object> parameters;
+  private final Map<String, Object> structure;
   private final Map<String, Long> bytesByPart;
   private final Map<String, Long> fileSizes;
   private final Map<String, Object> schema;
@@ -59,10 +37,11 @@ public final class InspectionReport {
       Path bundle,
       Manifest manifest,
       String learner,
+      String title,
+      String task,
       boolean frozen,
-      boolean forest,
-      Long instancesSeen,
-      List<TreeInfo> trees,
+      Map<String, Object> parameters,
+      Map<String, Object> structure,
       Map<String, Long> bytesByPart,
       Map<String, Long> fileSizes,
       Map<String, Object> schema,
@@ -70,10 +49,11 @@ public final class InspectionReport {
     this.bundle = Objects.requireNonNull(bundle, "bundle");
     this.manifest = Objects.requireNonNull(manifest, "manifest");
     this.learner = learner;
+    this.title = title;
+    this.task = task;
     this.frozen = frozen;
-    this.forest = forest;
-    this.instancesSeen = instancesSeen;
-    this.trees = List.copyOf(trees);
+    this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    this.structure = Collections.unmodifiableMap(new LinkedHashMap<>(structure));
     this.bytesByPart = Collections.unmodifiableMap(new LinkedHashMap<>(bytesByPart));
     this.fileSizes = Collections.unmodifiableMap(new LinkedHashMap<>(fileSizes));
     this.schema = Collections.unmodifiableMap(new LinkedHashMap<>(schema));
@@ -85,16 +65,19 @@ public final class InspectionReport {
     return bundle;
   }
 
-  /** The verified manifest. */
+  /** The bundle's manifest. */
   public Manifest manifest() {
     return manifest;
   }
 
-  /**
-   * The learner, as the manifest names it ({@code adaptive-random-forest}, {@code hoeffding-tree}).
-   */
+  /** The learner's registered name ({@code arf}, {@code ht}, ...). */
   public String learner() {
     return learner;
+  }
+
+  /** {@code classification} or {@code regression}. */
+  public String task() {
+    return task;
   }
 
   /** True if the model was saved in inference-only form. */
@@ -102,98 +85,25 @@ public final class InspectionReport {
     return frozen;
   }
 
-  /** True for an Adaptive Random Forest. */
-  public boolean forest() {
-    return forest;
+  /** The hyper-parameters, read from the model state, by name. */
+  public Map<String, Object> parameters() {
+    return parameters;
   }
 
-  /** Instances the forest has learned, or null for a lone tree. */
-  public Long instancesSeen() {
-    return instancesSeen;
-  }
-
-  /** The trees: one per forest member, or the lone Hoeffding tree. */
-  public List<TreeInfo> trees() {
-    return trees;
-  }
-
-  /** Nodes of every (foreground) tree together. */
-  public long totalNodes() {
-    long s = 0;
-    for (TreeInfo t : trees) {
-      s += t.nodes();
-    }
-    return s;
-  }
-
-  /** Leaves of every (foreground) tree together. */
-  public long totalLeaves() {
-    long s = 0;
-    for (TreeInfo t : trees) {
-      s += t.leaves();
-    }
-    return s;
-  }
-
-  /** The largest tree depth (-1 if every tree is empty). */
-  public int maxDepth() {
-    int d = -1;
-    for (TreeInfo t : trees) {
-      d = Math.max(d, t.depth());
-    }
-    return d;
-  }
-
-  /** The mean tree depth (an empty tree counts as 0); NaN without trees. */
-  public double meanDepth() {
-    if (trees.isEmpty()) {
-      return Double.NaN;
-    }
-    double s = 0;
-    for (TreeInfo t : trees) {
-      s += Math.max(0, t.depth());
-    }
-    return s / trees.size();
-  }
-
-  /** Drifts over every member, or null when not recorded (lone tree, frozen forest). */
-  public Long totalDrifts() {
-    return sum(true);
-  }
-
-  /** Warnings over every member, or null when not recorded. */
-  public Long totalWarnings() {
-    return sum(false);
-  }
-
-  private Long sum(boolean drifts) {
-    long s = 0;
-    for (TreeInfo t : trees) {
-      Long v = drifts ? t.drifts() : t.warnings();
-      if (v == null) {
-        return null;
-      }
-      s += v;
-    }
-    return trees.isEmpty() ? null : s;
-  }
-
-  /** Members with a background tree. */
-  public int backgroundTrees() {
-    int n = 0;
-    for (TreeInfo t : trees) {
-      if (t.background()) {
-        n++;
-      }
-    }
-    return n;
+  /**
+   * The learner's structure as its declaration reports it: for a forest {@code trees}, {@code
+   * instances_seen}, {@code nodes}, {@code leaves}, {@code max_depth}, {@code drifts}, {@code
+   * warnings}, {@code background_trees} and {@code per_tree} (one map per member, with the bytes of
+   * its section); for a lone tree {@code trees}, {@code nodes}, {@code leaves}, {@code depth}.
+   */
+  public Map<String, Object> structure() {
+    return structure;
   }
 
   /**
    * Bytes of {@code model.bin} by part: {@code container} (preamble and section table), {@code
-   * header} (learner kind, schema, settings, the forest's counters), then {@code trees} (a lone
-   * tree) or {@code members} (every forest member: trees, detectors, background trees). The values
-   * add up to the file size.
+   * header} (learner kind, schema, settings, counters), then the learner's sections by the names
+   * its codec gives them (e.g. {@code members} of a forest). The values add up to the file size.
    */
   public Map<String, Long> bytesByPart() {
     return bytesByPart;
@@ -210,46 +120,17 @@ public final class InspectionReport {
     m.put("bundle", bundle.toString());
     m.put("verified", true);
     m.put("learner", learner);
+    m.put("learner_title", title);
+    m.put("task", task);
     m.put("seed", manifest.seed());
     m.put("frozen", frozen);
-    m.put("parameters", Json.toMap(manifest.parameters()));
+    m.put("parameters", parameters);
     m.put("coppice_version", manifest.coppiceVersion());
     m.put("java_version", manifest.platform().javaVersion());
     m.put("java_vendor", manifest.platform().javaVendor());
     m.put("os", manifest.platform().osName() + " " + manifest.platform().osArch());
     m.put("created_at", manifest.createdAt().toString());
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("trees", trees.size());
-    if (instancesSeen != null) {
-      model.put("instances_seen", instancesSeen);
-    }
-    model.put("nodes", totalNodes());
-    model.put("leaves", totalLeaves());
-    model.put("max_depth", maxDepth());
-    model.put("mean_depth", Json.number(meanDepth()));
-    if (forest) {
-      model.put("drifts", totalDrifts());
-      model.put("warnings", totalWarnings());
-      model.put("background_trees", backgroundTrees());
-    }
-    List<Object> perTree = new ArrayList<>();
-    for (TreeInfo t : trees) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("index", t.index());
-      e.put("nodes", t.nodes());
-      e.put("leaves", t.leaves());
-      e.put("depth", t.depth());
-      if (forest) {
-        e.put("drifts", t.drifts());
-        e.put("warnings", t.warnings());
-        e.put("background", t.background());
-        e.put("background_nodes", t.backgroundNodes());
-      }
-      e.put("bytes", t.bytes());
-      perTree.add(e);
-    }
-    model.put("per_tree", perTree);
-    m.put("model", model);
+    m.put("model", structure);
     m.put("bytes_by_part", bytesByPart);
     m.put("file_sizes", fileSizes);
     m.put("schema", schema);
@@ -281,7 +162,10 @@ public final class InspectionReport {
   public String toText() {
     StringBuilder sb = new StringBuilder();
     line(sb, "bundle", bundle + " (verified: sizes, SHA-256, section checksums)");
-    line(sb, "learner", learner + (frozen ? " (frozen: inference only)" : ""));
+    line(
+        sb,
+        "learner",
+        learner + " - " + title + ", " + task + (frozen ? " (frozen: inference only)" : ""));
     line(sb, "seed", manifest.seed() == null ? "none" : manifest.seed().toString());
     line(sb, "created", instant(manifest.createdAt()));
     line(
@@ -295,50 +179,30 @@ public final class InspectionReport {
             + manifest.platform().javaVendor()
             + ")");
     sb.append("\nhyper-parameters\n");
-    for (Map.Entry<String, Object> e : Json.toMap(manifest.parameters()).entrySet()) {
+    for (Map.Entry<String, Object> e : parameters.entrySet()) {
       sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
     }
     sb.append("\nmodel\n");
-    if (forest) {
-      sb.append("  trees: ").append(trees.size()).append('\n');
-      sb.append("  instances learned: ").append(instancesSeen).append('\n');
-    }
-    sb.append("  nodes: ").append(totalNodes()).append(", leaves: ").append(totalLeaves());
-    sb.append(String.format(Locale.ROOT, ", depth: max %d, mean %.2f\n", maxDepth(), meanDepth()));
-    if (forest) {
-      sb.append("  drifts: ")
-          .append(totalDrifts() == null ? "not recorded (frozen)" : totalDrifts())
-          .append(", warnings: ")
-          .append(totalWarnings() == null ? "not recorded (frozen)" : totalWarnings())
-          .append(", background trees: ")
-          .append(backgroundTrees())
-          .append('\n');
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "  %5s %8s %8s %6s %7s %9s %11s %10s\n",
-              "tree",
-              "nodes",
-              "leaves",
-              "depth",
-              "drifts",
-              "warnings",
-              "background",
-              "bytes"));
-      for (TreeInfo t : trees) {
-        sb.append(
-            String.format(
-                Locale.ROOT,
-                "  %5d %8d %8d %6d %7s %9s %11s %10d\n",
-                t.index(),
-                t.nodes(),
-                t.leaves(),
-                t.depth(),
-                t.drifts() == null ? "-" : t.drifts().toString(),
-                t.warnings() == null ? "-" : t.warnings().toString(),
-                t.background() ? t.backgroundNodes() + " nodes" : "-",
-                t.bytes()));
+    List<Map<String, Object>> table = null;
+    for (Map.Entry<String, Object> e : structure.entrySet()) {
+      if (e.getValue() instanceof List<?> rows) {
+        table = new ArrayList<>();
+        for (Object row : rows) {
+          Map<String, Object> r = new LinkedHashMap<>();
+          ((Map<?, ?>) row).forEach((k, v) -> r.put(String.valueOf(k), v));
+          table.add(r);
+        }
+        continue;
       }
+      Object v = e.getValue();
+      String text =
+          v == null
+              ? "not recorded" + (frozen ? " (frozen)" : "")
+              : v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v.toString();
+      sb.append("  ").append(e.getKey().replace('_', ' ')).append(": ").append(text).append('\n');
+    }
+    if (table != null && !table.isEmpty()) {
+      appendTable(sb, table);
     }
     sb.append("\nbytes by part (model.bin)\n");
     for (Map.Entry<String, Long> e : bytesByPart.entrySet()) {
@@ -373,6 +237,43 @@ public final class InspectionReport {
       }
     }
     return sb.toString();
+  }
+
+  /** Rows of maps with the same keys as a fixed-width table, absent values as "-". */
+  private static void appendTable(StringBuilder sb, List<Map<String, Object>> rows) {
+    List<String> columns = new ArrayList<>(rows.get(0).keySet());
+    int[] width = new int[columns.size()];
+    List<List<String>> cells = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      List<String> line = new ArrayList<>();
+      for (String c : columns) {
+        Object v = row.get(c);
+        line.add(v == null || Boolean.FALSE.equals(v) ? "-" : v.toString());
+      }
+      cells.add(line);
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      width[c] = columns.get(c).length();
+      for (List<String> line : cells) {
+        width[c] = Math.max(width[c], line.get(c).length());
+      }
+    }
+    StringBuilder header = new StringBuilder(" ");
+    for (int c = 0; c < columns.size(); c++) {
+      header.append(' ').append(pad(columns.get(c).replace('_', ' '), width[c]));
+    }
+    sb.append(header.toString().stripTrailing()).append('\n');
+    for (List<String> line : cells) {
+      StringBuilder l = new StringBuilder(" ");
+      for (int c = 0; c < columns.size(); c++) {
+        l.append(' ').append(pad(line.get(c), width[c]));
+      }
+      sb.append(l.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  private static String pad(String s, int width) {
+    return " ".repeat(Math.max(0, width - s.length())) + s;
   }
 
   private static void line(StringBuilder sb, String key, String value) {

@@ -50,13 +50,9 @@ public final class Learning {
       throw new IllegalArgumentException(
           "the data's schema " + describe(have) + " is not the model's " + describe(want));
     }
-    PrequentialResult r = Training.run(model.classifier(), data, progress);
+    PrequentialResult r = Training.run(model.learner(), data, progress);
     return new TrainResult(
-        model,
-        Training.metrics(r, want.target().values()),
-        r.instances(),
-        r.instances() - r.scored(),
-        r);
+        model, Training.metrics(r, want), r.instances(), r.instances() - r.scored(), r);
   }
 
   /**

@@ -3,16 +3,35 @@ package org.coppice.model;
 import java.util.List;
 
 /**
- * A model's answer for one record.
+ * A model's answer for one record: a class with its probabilities (classification), or a number
+ * (regression).
  *
- * @param classIndex index of the predicted class (the first with the highest probability)
- * @param label the predicted class's name
+ * @param classIndex index of the predicted class (the first with the highest probability); -1 for
+ *     regression
+ * @param label the predicted class's name; null for regression
  * @param probabilities the votes normalised to sum 1, by class index (uniform when the model has no
- *     opinion yet)
- * @param classes the class names, by index
+ *     opinion yet); empty for regression
+ * @param classes the class names, by index; empty for regression
+ * @param value the predicted number (regression); NaN for classification
  */
 public record Prediction(
-    int classIndex, String label, double[] probabilities, List<String> classes) {
+    int classIndex, String label, double[] probabilities, List<String> classes, double value) {
+  /** A classification answer. */
+  public static Prediction ofClass(
+      int classIndex, String label, double[] probabilities, List<String> classes) {
+    return new Prediction(classIndex, label, probabilities, classes, Double.NaN);
+  }
+
+  /** A regression answer. */
+  public static Prediction ofValue(double value) {
+    return new Prediction(-1, null, new double[0], List.of(), value);
+  }
+
+  /** True for a regression answer ({@link #value()}), false for a class. */
+  public boolean isRegression() {
+    return label == null;
+  }
+
   /** Probability of class {@code label}, or 0 for an unknown label. */
   public double probability(String label) {
     int i = classes.indexOf(label);

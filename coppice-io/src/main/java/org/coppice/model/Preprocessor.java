@@ -125,20 +125,8 @@ public final class Preprocessor {
       return missing(i, counts);
     }
     if (a.isNumeric()) {
-      if (raw instanceof Number n) {
-        double v = n.doubleValue();
-        return Double.isNaN(v) ? missing(i, counts) : v;
-      }
-      String s = raw.toString().trim();
-      if (missingTokens.contains(s)) {
-        return missing(i, counts);
-      }
-      try {
-        return Double.parseDouble(s);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "column '" + a.name() + "': expected a number, got \"" + s + "\"");
-      }
+      double v = number(a, raw);
+      return v == v ? v : missing(i, counts);
     }
     String s = categoryText(raw);
     if (missingTokens.contains(s)) {
@@ -152,6 +140,33 @@ public final class Preprocessor {
       return Double.NaN;
     }
     return index;
+  }
+
+  /**
+   * The numeric target of a raw record's label: a number, or NaN when missing (null, NaN or a
+   * missing-value token).
+   *
+   * @throws IllegalArgumentException when the label is text that is not a number
+   */
+  public double targetValue(Object raw) {
+    return raw == null ? Double.NaN : number(schema.target(), raw);
+  }
+
+  /** A raw value of numeric column {@code a}: the number, or NaN when missing. */
+  private double number(Attribute a, Object raw) {
+    if (raw instanceof Number n) {
+      return n.doubleValue();
+    }
+    String s = raw.toString().trim();
+    if (missingTokens.contains(s)) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "column '" + a.name() + "': expected a number, got \"" + s + "\"");
+    }
   }
 
   /**
@@ -189,7 +204,11 @@ public final class Preprocessor {
       features.add(f);
     }
     d.put("features", features);
-    d.put("label", Map.of("name", schema.target().name(), "classes", schema.target().values()));
+    d.put(
+        "label",
+        schema.isRegression()
+            ? Map.of("name", schema.target().name(), "type", "numeric")
+            : Map.of("name", schema.target().name(), "classes", schema.target().values()));
     d.put("missing_tokens", new java.util.TreeSet<>(missingTokens));
     d.put("missing_values", MISSING_VALUE_POLICY);
     d.put("unseen_categories", UNSEEN_CATEGORY_POLICY);

@@ -62,7 +62,12 @@ final class SchemaBinding {
         checkColumns(header.file(), header.columns(), schema, true);
       }
       ArffReader arff =
-          new ArffReader(data, read.toBuilder().target(schema.target().name()).build());
+          new ArffReader(
+              data,
+              read.toBuilder()
+                  .target(schema.target().name())
+                  .task(Training.taskOf(schema))
+                  .build());
       try {
         return new Mapped(arff, schema, data.toString());
       } catch (RuntimeException e) {
@@ -187,7 +192,21 @@ final class SchemaBinding {
           }
         }
       }
-      this.labels = valueMap(file, found.target(), schema.target(), "class label", "classes");
+      if (found.target().kind() != schema.target().kind()) {
+        throw new IllegalArgumentException(
+            file
+                + ": the target '"
+                + schema.target().name()
+                + "' is "
+                + kind(found.target())
+                + " in the data but "
+                + kind(schema.target())
+                + " in the model");
+      }
+      this.labels =
+          schema.isRegression()
+              ? null
+              : valueMap(file, found.target(), schema.target(), "class label", "classes");
     }
 
     private static String kind(Attribute a) {
@@ -234,7 +253,8 @@ final class SchemaBinding {
         int[] map = values[f];
         into.x[f] = map == null || Double.isNaN(v) ? v : map[(int) v];
       }
-      into.y = buffer.y < 0 ? Instance.MISSING_LABEL : labels[buffer.y];
+      into.y = labels == null || buffer.y < 0 ? Instance.MISSING_LABEL : labels[buffer.y];
+      into.target = buffer.target;
       into.weight = buffer.weight;
       return true;
     }

@@ -17,8 +17,11 @@ import org.coppice.eval.PrequentialResult;
 import org.coppice.io.DataSources;
 import org.coppice.io.ReadOptions;
 import org.coppice.io.bundle.Manifest;
-import org.coppice.learn.Classifier;
-import org.coppice.learn.tree.AdaptiveRandomForest;
+import org.coppice.learn.Learner;
+import org.coppice.learn.Task;
+import org.coppice.learn.registry.LearnerType;
+import org.coppice.learn.registry.Learners;
+import org.coppice.learn.registry.Settings;
 import org.coppice.stream.InstanceStream;
 
 /**
@@ -48,32 +51,37 @@ public final class Training {
 
   /**
    * Trains a new learner built by {@code spec} for {@code data}'s schema on every row of {@code
-   * data}, test-then-train. The stream is read to its end but not closed. The returned model's
-   * {@link Preprocessor} is made from the schema and {@code missingTokens} (the text values that
-   * mean "missing" when raw records are predicted later).
+   * data}, test-then-train. The task is the target's (a numeric target is regression); the learner
+   * is the one {@code spec} names, or the task's default. The stream is read to its end but not
+   * closed. The returned model's {@link Preprocessor} is made from the schema and {@code
+   * missingTokens} (the text values that mean "missing" when raw records are predicted later).
    *
    * <p>A forest keeps its worker threads (daemon threads) for further learning; call {@code
-   * close()} on {@code result.model().classifier()} to release them early.
+   * close()} on {@code result.model().learner()} to release them early.
    *
    * @param progress receives progress reports; null for none
-   * @throws IllegalArgumentException if a setting of {@code spec} is invalid
+   * @throws IllegalArgumentException if a setting of {@code spec} is invalid or does not apply to
+   *     the learner, or the learner is not for the target's task
    * @throws org.coppice.io.DataFormatException if the data is malformed (from the stream)
    */
   public static TrainResult train(
       LearnerSpec spec, InstanceStream data, Set<String> missingTokens, TrainListener progress) {
     Objects.requireNonNull(spec, "spec");
     Schema schema = data.schema();
-    Classifier learner = spec.build(schema);
+    Settings settings = spec.resolve(taskOf(schema));
+    Learner learner = settings.type().create(schema, settings);
     PrequentialResult r = run(learner, data, progress);
-    CoppiceModel model =
-        CoppiceModel.of(
-            learner, new Preprocessor(schema, missingTokens), spec.resolvedParameters());
-    return new TrainResult(
-        model, metrics(r, schema.target().values()), r.instances(), r.instances() - r.scored(), r);
+    CoppiceModel model = CoppiceModel.of(learner, new Preprocessor(schema, missingTokens));
+    return new TrainResult(model, metrics(r, schema), r.instances(), r.instances() - r.scored(), r);
+  }
+
+  /** The task of a schema's target. */
+  public static Task taskOf(Schema schema) {
+    return schema.isRegression() ? Task.REGRESSION : Task.CLASSIFICATION;
   }
 
   /** Test-then-train of {@code learner} over {@code data}, reporting progress. */
-  static PrequentialResult run(Classifier learner, InstanceStream data, TrainListener progress) {
+  static PrequentialResult run(Learner learner, InstanceStream data, TrainListener progress) {
     PrequentialEvaluator evaluator = new PrequentialEvaluator();
     if (progress != null) {
       evaluator.progress(progress::onProgress, TrainListener.INTERVAL_MILLIS);
@@ -132,6 +140,10 @@ public final class Training {
     checkOutput(outDir);
     TrainResult result;
     String sha256;
+    if (read.task() == null && spec.task() != null) {
+      // A CSV or JSON Lines target is read the way the named learner needs it.
+      read = read.toBuilder().task(spec.task()).build();
+    }
     try (DataHash hash = DataHash.start(data);
         InstanceStream stream = DataSources.open(data, read)) {
       result = train(spec, stream, read.missing(), progress);
@@ -160,14 +172,14 @@ public final class Training {
    * Rejects, before any data is read, settings that are invalid or a learner that cannot be saved.
    */
   private static void checkSavable(LearnerSpec spec) {
-    spec.resolvedParameters(); // parses and range-checks every setting
-    String learner = spec.learner();
-    if (!learner.equals("arf") && !learner.equals("ht")) {
+    if (spec.learner() == null) {
+      return; // the default learners are savable; the settings are checked once the task is known
+    }
+    LearnerType<?, ?> type = Learners.byName(spec.learner());
+    spec.resolve(type.task()); // parses and range-checks every setting
+    if (!type.capabilities().savable()) {
       throw new IllegalArgumentException(
-          "learner '"
-              + learner
-              + "' cannot be saved as a model bundle; train an Adaptive Random Forest (arf) or a"
-              + " Hoeffding tree (ht)");
+          "learner '" + type.name() + "' cannot be saved as a model bundle");
     }
   }
 
@@ -196,31 +208,42 @@ public final class Training {
     }
   }
 
-  /** Stops a forest's worker threads; the model stays usable. */
+  /** Stops a learner's worker threads, if any; the model stays usable. */
   static void release(CoppiceModel model) {
-    if (model.classifier() instanceof AdaptiveRandomForest arf) {
-      arf.close();
-    }
+    model.learner().close();
   }
 
   /**
-   * The metrics at the end of a prequential run, as saved in the manifest, in this order: {@code
-   * evaluation} ("prequential"), {@code rows} (rows read), {@code scored} (rows with a label and a
-   * positive weight), cumulative {@code accuracy}, {@code kappa}, {@code macro_f1}, {@code
-   * log_loss}, then {@code window_size} and the same four over the last window ({@code
-   * window_accuracy}, ...), and {@code confusion_matrix}: {@code classes} and {@code counts}, the
-   * summed weights indexed {@code [actual][predicted]}. Undefined values (nothing scored) are null.
+   * The metrics at the end of a prequential run, as saved in the manifest: {@code evaluation}
+   * ("prequential"), {@code rows} (rows read), {@code scored} (rows with a label and a positive
+   * weight), then the task's metrics, cumulative and over the last {@code window_size} rows.
+   *
+   * <p>Classification: {@code accuracy}, {@code kappa}, {@code macro_f1}, {@code log_loss}, {@code
+   * window_accuracy}, ..., and {@code confusion_matrix}: {@code classes} and {@code counts}, the
+   * summed weights indexed {@code [actual][predicted]}. Regression: {@code mae}, {@code rmse},
+   * {@code r2}, {@code window_mae}, {@code window_rmse}, {@code window_r2}. Undefined values
+   * (nothing scored) are null.
    */
-  public static Map<String, Object> metrics(PrequentialResult r, List<String> classes) {
+  public static Map<String, Object> metrics(PrequentialResult r, Schema schema) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("evaluation", "prequential");
     m.put("rows", r.instances());
     m.put("scored", r.scored());
+    PrequentialResult.Metrics w = r.window();
+    if (schema.isRegression()) {
+      m.put("mae", Json.number(r.mae()));
+      m.put("rmse", Json.number(r.rmse()));
+      m.put("r2", Json.number(r.r2()));
+      m.put("window_size", r.windowSize());
+      m.put("window_mae", Json.number(w.mae()));
+      m.put("window_rmse", Json.number(w.rmse()));
+      m.put("window_r2", Json.number(w.r2()));
+      return m;
+    }
     m.put("accuracy", Json.number(r.accuracy()));
     m.put("kappa", Json.number(r.kappa()));
     m.put("macro_f1", Json.number(r.macroF1()));
     m.put("log_loss", Json.number(r.logLoss()));
-    PrequentialResult.Metrics w = r.window();
     m.put("window_size", r.windowSize());
     m.put("window_accuracy", Json.number(w.accuracy()));
     m.put("window_kappa", Json.number(w.kappa()));
@@ -235,7 +258,7 @@ public final class Training {
       rows.add(cells);
     }
     Map<String, Object> confusion = new LinkedHashMap<>();
-    confusion.put("classes", List.copyOf(classes));
+    confusion.put("classes", List.copyOf(schema.target().values()));
     confusion.put("counts", rows);
     m.put("confusion_matrix", confusion);
     return m;

@@ -16,6 +16,7 @@ import java.util.List;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
+import org.coppice.learn.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,22 +210,51 @@ class ArffReaderTest {
   }
 
   @Test
-  void numericTargetIsRejected() {
+  void aNumericTargetIsRegressionAndATaskThatContradictsTheHeaderIsRefused() {
     Path file = write(dir, "shop.arff", HEADER);
-    ReadOptions options = ReadOptions.builder().target("price").build();
+    try (ArffReader reader = new ArffReader(file, ReadOptions.builder().target("price").build())) {
+      assertTrue(reader.schema().isRegression());
+      assertEquals("price", reader.schema().target().name());
+    }
+    ReadOptions classification =
+        ReadOptions.builder().target("price").task(Task.CLASSIFICATION).build();
     DataFormatException e =
-        assertThrows(DataFormatException.class, () -> new ArffReader(file, options));
+        assertThrows(DataFormatException.class, () -> new ArffReader(file, classification));
     assertEquals(
         file
-            + ":3: column 2 ('price'): the class attribute must be nominal, but this one is"
-            + " numeric",
+            + ":3: column 2 ('price'): the class attribute is numeric, so the task is"
+            + " regression, not classification",
         e.getMessage());
 
-    Path numericLast =
-        write(dir, "reg.arff", "@relation r\n@attribute a {x}\n" + "@attribute y numeric\n@data\n");
-    e = assertThrows(DataFormatException.class, () -> new ArffReader(numericLast));
+    Path nominalLast =
+        write(dir, "cls.arff", "@relation r\n@attribute a numeric\n@attribute y {p,q}\n@data\n");
+    e =
+        assertThrows(
+            DataFormatException.class,
+            () -> new ArffReader(nominalLast, ReadOptions.builder().task(Task.REGRESSION).build()));
     assertTrue(e.getMessage().contains("choose another with the target option"), e.getMessage());
     assertEquals(3, e.line());
+  }
+
+  @Test
+  void readsMoaRegressionRowsWithATrailingComma() {
+    // MOA's regression ARFF writer ends every data row with a comma.
+    Path file =
+        write(
+            dir,
+            "moa.arff",
+            "@relation hyper\n@attribute x1 numeric\n@attribute x2 numeric\n"
+                + "@attribute target numeric\n@data\n0.5,0.25,1.75,\n0.1,0.2,?,\n");
+    try (ArffReader reader = new ArffReader(file)) {
+      assertTrue(reader.schema().isRegression());
+      Instance in = reader.schema().newInstance();
+      assertTrue(reader.next(in));
+      assertEquals(1.75, in.target);
+      assertEquals(0.25, in.x[1]);
+      assertTrue(reader.next(in));
+      assertTrue(Double.isNaN(in.target));
+      assertFalse(reader.next(in));
+    }
   }
 
   @Test

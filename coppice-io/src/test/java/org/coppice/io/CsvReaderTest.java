@@ -14,6 +14,7 @@ import java.util.Set;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
+import org.coppice.learn.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,6 +197,28 @@ class CsvReaderTest {
     Path more = write(dir, "m.csv", "a,b,label\n1,2,x\n3,4,y,\n");
     e = assertThrows(DataFormatException.class, () -> new CsvReader(more));
     assertEquals(more + ":3: column 4: expected 3 values, got 4", e.getMessage());
+  }
+
+  @Test
+  void aNumericTargetColumnIsRegressionByDefault() {
+    Path file = write(dir, "prices.csv", "rooms,zone,price\n3,a,250000\n2,b,NA\n4,a,410000.5\n");
+    try (CsvReader reader = new CsvReader(file)) {
+      assertTrue(reader.schema().isRegression());
+      assertEquals(Attribute.numeric("price"), reader.schema().target());
+      List<Instance> rows = readAll(reader);
+      assertEquals(250000, rows.get(0).target);
+      assertTrue(Double.isNaN(rows.get(1).target), "NA is a missing target");
+      assertEquals(410000.5, rows.get(2).target);
+    }
+    ReadOptions classes = ReadOptions.builder().task(Task.CLASSIFICATION).build();
+    try (CsvReader reader = new CsvReader(file, classes)) {
+      assertEquals(List.of("250000", "410000.5"), reader.schema().target().values());
+    }
+    Path text = write(dir, "words.csv", "x,y\n1,cheap\n");
+    ReadOptions regression = ReadOptions.builder().task(Task.REGRESSION).build();
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> readAll(new CsvReader(text, regression)));
+    assertTrue(e.getMessage().contains("expected a number, got \"cheap\""), e.getMessage());
   }
 
   @Test

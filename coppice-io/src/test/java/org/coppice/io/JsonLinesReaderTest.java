@@ -12,6 +12,7 @@ import java.util.List;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
+import org.coppice.learn.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,8 @@ class JsonLinesReaderTest {
             dir,
             "n.ndjson.gz",
             "{\"day\": 1, \"v\": 1e2, \"y\": 0}\r\n{\"day\": \"7\", \"v\": -0.5, \"y\": 1}\r\n");
-    ReadOptions options = ReadOptions.builder().nominal(List.of("day")).build();
+    ReadOptions options =
+        ReadOptions.builder().nominal(List.of("day")).task(Task.CLASSIFICATION).build();
     try (JsonLinesReader reader = new JsonLinesReader(file, options)) {
       Schema schema = reader.schema();
       assertEquals(Attribute.nominal("day", List.of("1", "7")), schema.feature(0));
@@ -73,6 +75,22 @@ class JsonLinesReaderTest {
       List<Instance> rows = readAll(reader);
       assertRow(rows.get(0), 0, 0, 100);
       assertRow(rows.get(1), 1, 1, -0.5);
+    }
+  }
+
+  @Test
+  void aNumericTargetIsRegressionUnlessTheTaskSaysOtherwise() {
+    Path file = write(dir, "r.jsonl", "{\"a\": 1, \"y\": 2.5}\n{\"a\": 2, \"y\": null}\n");
+    try (JsonLinesReader reader = new JsonLinesReader(file)) {
+      assertTrue(reader.schema().isRegression());
+      List<Instance> rows = readAll(reader);
+      assertEquals(2.5, rows.get(0).target);
+      assertTrue(Double.isNaN(rows.get(1).target), "null is a missing target");
+      assertEquals(Instance.MISSING_LABEL, rows.get(0).y);
+    }
+    ReadOptions classification = ReadOptions.builder().task(Task.CLASSIFICATION).build();
+    try (JsonLinesReader reader = new JsonLinesReader(file, classification)) {
+      assertEquals(List.of("2.5"), reader.schema().target().values());
     }
   }
 

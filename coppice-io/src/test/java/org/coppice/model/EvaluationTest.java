@@ -117,7 +117,8 @@ class EvaluationTest {
     String[] predicted = {"UP", "UP", "DOWN", "DOWN", "UP", "DOWN"};
     List<Prediction> predictions = new ArrayList<>();
     for (int i = 0; i < p.length; i++) {
-      predictions.add(new Prediction(classes.indexOf(predicted[i]), predicted[i], p[i], classes));
+      predictions.add(
+          Prediction.ofClass(classes.indexOf(predicted[i]), predicted[i], p[i], classes));
     }
     List<String> labels = Arrays.asList("UP", "DOWN", "DOWN", "DOWN", null, "SIDEWAYS");
     EvaluationReport r = Evaluation.evaluate(labels, predictions);

@@ -12,6 +12,7 @@ import java.util.List;
 import org.coppice.data.Instance;
 import org.coppice.gen.StreamSpecs;
 import org.coppice.io.bundle.Manifest;
+import org.coppice.learn.Classifier;
 import org.coppice.learn.tree.AdaptiveRandomForest;
 import org.coppice.learn.tree.HoeffdingTree;
 import org.coppice.stream.InstanceStream;
@@ -47,7 +48,7 @@ class GoldenBundleTest {
   @Test
   void forestFromVersionOneLoadsPredictsAndResavesIdentically(@TempDir Path tmp) throws Exception {
     CoppiceModel model = CoppiceModel.load(golden("arf"));
-    AdaptiveRandomForest arf = (AdaptiveRandomForest) model.classifier();
+    AdaptiveRandomForest arf = (AdaptiveRandomForest) model.learner();
     assertEquals(3, arf.ensembleSize());
     assertFalse(arf.isFrozen());
     Manifest m = model.manifest();
@@ -80,7 +81,7 @@ class GoldenBundleTest {
   @Test
   void treeFromVersionOneLoadsPredictsAndResavesIdentically(@TempDir Path tmp) throws Exception {
     CoppiceModel model = CoppiceModel.load(golden("ht"));
-    HoeffdingTree tree = (HoeffdingTree) model.classifier();
+    HoeffdingTree tree = (HoeffdingTree) model.learner();
     assertEquals("hoeffding-tree", model.manifest().learner());
     assertEquals(200, tree.config().gracePeriod());
     assertVotes(
@@ -96,7 +97,7 @@ class GoldenBundleTest {
   private static void assertVotes(CoppiceModel model, double[][] expected) {
     double[] v = new double[2];
     for (int i = 0; i < PROBES.length; i++) {
-      model.classifier().votes(PROBES[i], v);
+      ((Classifier) model.learner()).votes(PROBES[i], v);
       assertArrayEquals(expected[i], v, "probe " + i);
     }
   }

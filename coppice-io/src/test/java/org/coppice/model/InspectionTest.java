@@ -43,31 +43,36 @@ class InspectionTest {
   void reportsEverythingAboutATrainedForest() throws IOException {
     Path bundle = trainForest(false);
     InspectionReport r = Inspection.inspect(bundle);
-    AdaptiveRandomForest arf = (AdaptiveRandomForest) CoppiceModel.load(bundle).classifier();
+    AdaptiveRandomForest arf = (AdaptiveRandomForest) CoppiceModel.load(bundle).learner();
     Manifest m = r.manifest();
 
-    assertEquals("adaptive-random-forest", r.learner());
-    assertTrue(r.forest());
+    assertEquals("arf", r.learner());
+    assertEquals("classification", r.task());
     assertFalse(r.frozen());
-    assertEquals(6, r.trees().size());
-    assertEquals(arf.instancesSeen(), r.instancesSeen());
+    Map<String, Object> model = r.structure();
+    assertEquals(6, model.get("trees"));
+    assertEquals(arf.instancesSeen(), model.get("instances_seen"));
+    List<?> perTree = (List<?>) model.get("per_tree");
+    assertEquals(6, perTree.size());
     long nodes = 0;
     long leaves = 0;
     long drifts = 0;
     long warnings = 0;
     int maxDepth = -1;
     int backgrounds = 0;
+    long memberBytes = 0;
     for (int i = 0; i < 6; i++) {
-      InspectionReport.TreeInfo t = r.trees().get(i);
+      Map<?, ?> t = (Map<?, ?>) perTree.get(i);
       HoeffdingTree tree = arf.tree(i);
-      assertEquals(i, t.index());
-      assertEquals(tree.numNodes(), t.nodes());
-      assertEquals(tree.numLeaves(), t.leaves());
-      assertEquals(tree.depth(), t.depth());
-      assertEquals(arf.drifts(i), t.drifts());
-      assertEquals(arf.warnings(i), t.warnings());
-      assertEquals(arf.backgroundTree(i) != null, t.background());
-      assertTrue(t.bytes() > 0);
+      assertEquals(i, t.get("index"));
+      assertEquals(tree.numNodes(), t.get("nodes"));
+      assertEquals(tree.numLeaves(), t.get("leaves"));
+      assertEquals(tree.depth(), t.get("depth"));
+      assertEquals(arf.drifts(i), t.get("drifts"));
+      assertEquals(arf.warnings(i), t.get("warnings"));
+      assertEquals(arf.backgroundTree(i) != null, t.get("background"));
+      assertTrue((Long) t.get("bytes") > 0);
+      memberBytes += (Long) t.get("bytes");
       nodes += tree.numNodes();
       leaves += tree.numLeaves();
       drifts += arf.drifts(i);
@@ -75,26 +80,25 @@ class InspectionTest {
       maxDepth = Math.max(maxDepth, tree.depth());
       backgrounds += arf.backgroundTree(i) != null ? 1 : 0;
     }
-    assertEquals(nodes, r.totalNodes());
-    assertEquals(leaves, r.totalLeaves());
-    assertEquals(maxDepth, r.maxDepth());
-    assertEquals(drifts, r.totalDrifts());
+    assertEquals(nodes, model.get("nodes"));
+    assertEquals(leaves, model.get("leaves"));
+    assertEquals(maxDepth, model.get("max_depth"));
+    assertEquals(drifts, model.get("drifts"));
     assertTrue(drifts > 0, "the concept flip causes drifts");
-    assertEquals(warnings, r.totalWarnings());
-    assertEquals(backgrounds, r.backgroundTrees());
+    assertEquals(warnings, model.get("warnings"));
+    assertEquals(backgrounds, model.get("background_trees"));
 
     // Bytes by part add up to model.bin; file sizes are the real ones.
     long modelSize = Files.size(bundle.resolve("model.bin"));
     assertEquals(modelSize, r.bytesByPart().values().stream().mapToLong(Long::longValue).sum());
     assertEquals(List.of("container", "header", "members"), List.copyOf(r.bytesByPart().keySet()));
-    long members = r.trees().stream().mapToLong(InspectionReport.TreeInfo::bytes).sum();
-    assertEquals(members, r.bytesByPart().get("members"));
+    assertEquals(memberBytes, r.bytesByPart().get("members"));
     assertEquals(modelSize, r.fileSizes().get("model.bin"));
     assertEquals(
         Files.size(bundle.resolve(Manifest.FILE_NAME)), r.fileSizes().get(Manifest.FILE_NAME));
 
     JsonNode json = new ObjectMapper().readTree(r.toJson());
-    assertEquals("adaptive-random-forest", json.get("learner").asText());
+    assertEquals("arf", json.get("learner").asText());
     assertEquals(2, json.get("seed").asInt());
     assertEquals(6, json.get("parameters").get("trees").asInt());
     assertEquals(m.coppiceVersion(), json.get("coppice_version").asText());
@@ -120,7 +124,7 @@ class InspectionTest {
     String text = r.toText();
     for (String part :
         List.of(
-            "adaptive-random-forest", "drifts: " + drifts, "model.bin", "unseen", "drift.csv")) {
+            "Adaptive Random Forest", "drifts: " + drifts, "model.bin", "unseen", "drift.csv")) {
       assertTrue(text.contains(part), part + " not in:\n" + text);
     }
     assertTrue(r.toMap().containsKey("bytes_by_part"));
@@ -130,8 +134,8 @@ class InspectionTest {
   void aFrozenForestHasNoDetectorCounts() throws IOException {
     InspectionReport r = Inspection.inspect(trainForest(true));
     assertTrue(r.frozen());
-    assertNull(r.totalDrifts());
-    assertEquals(0, r.backgroundTrees());
+    assertNull(r.structure().get("drifts"));
+    assertEquals(0, r.structure().get("background_trees"));
     assertTrue(r.toText().contains("not recorded (frozen)"), r.toText());
   }
 
@@ -149,13 +153,12 @@ class InspectionTest {
         false,
         null);
     InspectionReport r = Inspection.inspect(model);
-    assertEquals("hoeffding-tree", r.learner());
-    assertFalse(r.forest());
-    assertEquals(1, r.trees().size());
-    assertNull(r.instancesSeen());
-    assertNull(r.totalDrifts());
+    assertEquals("ht", r.learner());
+    assertEquals(1, r.structure().get("trees"));
+    assertNull(r.structure().get("per_tree"));
+    assertNull(r.structure().get("drifts"));
     assertEquals(List.of("container", "header", "trees"), List.copyOf(r.bytesByPart().keySet()));
-    assertTrue(r.totalNodes() >= 1);
+    assertTrue((Integer) r.structure().get("nodes") >= 1);
     Map<String, Object> map = r.toMap();
     assertNull(map.get("seed"));
   }

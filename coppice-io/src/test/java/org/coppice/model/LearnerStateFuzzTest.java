@@ -14,7 +14,9 @@ import java.util.List;
 import org.coppice.io.bundle.ModelFileReader;
 import org.coppice.io.bundle.SectionInfo;
 import org.coppice.learn.Classifier;
-import org.coppice.learn.tree.ModelCodec;
+import org.coppice.learn.Learner;
+import org.coppice.learn.Regressor;
+import org.coppice.learn.registry.ModelCodec;
 import org.coppice.state.ByteArrayStateReader;
 import org.coppice.state.ModelFormatException;
 import org.coppice.state.SectionSource;
@@ -88,7 +90,7 @@ class LearnerStateFuzzTest {
     List<byte[]> sections = new ArrayList<>(models.get(model));
     int index = (input[1] & 0xff) % sections.size();
     sections.set(index, Arrays.copyOfRange(input, 2, input.length));
-    Classifier loaded;
+    Learner loaded;
     try {
       loaded = ModelCodec.load(source(sections, ids.get(model)), 1);
     } catch (ModelFormatException rejected) {
@@ -96,7 +98,11 @@ class LearnerStateFuzzTest {
     }
     double[] votes = new double[loaded.schema().numClasses()];
     for (double[] probe : PROBES) {
-      loaded.votes(probe, votes);
+      if (loaded instanceof Regressor r) {
+        r.predict(probe);
+      } else {
+        ((Classifier) loaded).votes(probe, votes);
+      }
     }
   }
 

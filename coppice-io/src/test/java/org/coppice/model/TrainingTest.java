@@ -21,6 +21,7 @@ import java.util.Map;
 import org.coppice.io.CsvReader;
 import org.coppice.io.ReadOptions;
 import org.coppice.io.bundle.Manifest;
+import org.coppice.learn.tree.HoeffdingTreeType;
 import org.coppice.stream.InstanceStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +55,10 @@ class TrainingTest {
     Manifest m = Manifest.parse(Files.readAllBytes(out.resolve(Manifest.FILE_NAME)));
     assertEquals(summary.manifest(), m);
     // learner, every parameter, the seed
-    assertEquals("adaptive-random-forest", m.learner());
+    assertEquals("arf", m.learner());
     assertEquals(7L, m.seed());
     ObjectNode p = m.parameters();
-    assertEquals("arf", p.get("learner").asText());
+    assertFalse(p.has("learner"), "the learner is the manifest's learner name, not a parameter");
     assertEquals(5, p.get("trees").asInt());
     assertEquals(7, p.get("seed").asLong());
     assertEquals(50, p.get("grace-period").asInt());
@@ -161,8 +162,7 @@ class TrainingTest {
         new ArrayList<>(r.metrics().keySet()));
     assertEquals(600L, r.metrics().get("rows"));
     assertEquals(r.prequential().accuracy(), (Double) r.metrics().get("accuracy"));
-    assertEquals(
-        "hoeffding-tree", org.coppice.learn.tree.ModelCodec.learnerName(r.model().classifier()));
+    assertEquals("ht", r.model().type().name());
     assertNull(r.model().manifest());
   }
 
@@ -253,11 +253,26 @@ class TrainingTest {
             false,
             null);
     Manifest m = s.manifest();
-    assertEquals("hoeffding-tree", m.learner());
+    assertEquals("ht", m.learner());
     assertNull(m.seed());
     assertEquals(60, m.parameters().get("grace-period").asInt(), "the command line wins");
     assertEquals(0.001, m.parameters().get("split-confidence").asDouble());
-    assertEquals("ht", m.parameters().get("learner").asText());
+    assertEquals(
+        new java.util.TreeSet<>(names()),
+        new java.util.TreeSet<>(iterable(m.parameters().fieldNames())),
+        "every parameter of the table");
+  }
+
+  private static List<String> names() {
+    List<String> n = new java.util.ArrayList<>();
+    HoeffdingTreeType.TYPE.parameters().forEach(p -> n.add(p.name()));
+    return n;
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> it) {
+    List<String> n = new java.util.ArrayList<>();
+    it.forEachRemaining(n::add);
+    return n;
   }
 
   @Test
@@ -316,7 +331,7 @@ class TrainingTest {
   }
 
   @Test
-  void learnersThatCannotBeSavedAreRejectedBeforeReading() {
+  void settingsTheLearnerDoesNotHaveAreRejectedBeforeReading() {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -325,11 +340,11 @@ class TrainingTest {
                     tmp.resolve("absent.csv"),
                     ReadOptions.defaults(),
                     null,
-                    LearnerSpec.defaults().with("learner", "nb"),
+                    LearnerSpec.defaults().with("learner", "nb").with("trees", 5),
                     tmp.resolve("m"),
                     false,
                     null));
-    assertTrue(e.getMessage().contains("cannot be saved"), e.getMessage());
+    assertTrue(e.getMessage().contains("trees applies only to learner arf"), e.getMessage());
     assertFalse(Files.exists(tmp.resolve("m")));
   }
 

@@ -27,7 +27,7 @@ public final class MajorityClassType {
   public static final LearnerType<Void, MajorityClass> TYPE =
       LearnerType.<Void, MajorityClass>builder(
               "majority", Task.CLASSIFICATION, MajorityClass.class, 4)
-          .title("majority class (MOA functions.MajorityClass)")
+          .title("majority class")
           .configure(s -> null)
           .configOf(m -> null)
           .factory((schema, config, threads) -> new MajorityClass(schema))
@@ -48,6 +48,11 @@ public final class MajorityClassType {
     @Override
     public int version() {
       return 1;
+    }
+
+    @Override
+    public String sectionName(int kind) {
+      return kind == CLASS_WEIGHTS ? "class_weights" : StateCodec.super.sectionName(kind);
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class NaiveBayesType {
   /** MOA 2024.07 {@code bayes.NaiveBayes}. */
   public static final LearnerType<Void, NaiveBayes> TYPE =
       LearnerType.<Void, NaiveBayes>builder("nb", Task.CLASSIFICATION, NaiveBayes.class, 3)
-          .title("naive Bayes (MOA bayes.NaiveBayes)")
+          .title("naive Bayes")
           .configure(s -> null)
           .configOf(m -> null)
           .factory((schema, config, threads) -> new NaiveBayes(schema))
@@ -43,6 +43,11 @@ public final class NaiveBayesType {
     @Override
     public int version() {
       return 1;
+    }
+
+    @Override
+    public String sectionName(int kind) {
+      return kind == STATISTICS ? "statistics" : StateCodec.super.sectionName(kind);
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class LearnerType<C, L extends Learner> {
     return name;
   }
 
-  /** A one-line description, e.g. "Adaptive Random Forest (MOA meta.AdaptiveRandomForest)". */
+  /** A short description, e.g. "Adaptive Random Forest". */
   public String title() {
     return title;
   }

@@ -31,6 +31,14 @@ public interface StateCodec<L extends Learner> {
   /** Writes the sections after the header. */
   void writeSections(L model, boolean frozen, SectionSink sink);
 
+  /**
+   * A name for the sections of kind {@code kind} in reports (e.g. "members"); the default is "kind
+   * N".
+   */
+  default String sectionName(int kind) {
+    return "kind " + kind;
+  }
+
   /** Number of sections {@link #writeSections} writes. */
   int sectionCount(L model);
 

@@ -29,6 +29,11 @@ final class ArfCodec implements StateCodec<AdaptiveRandomForest> {
   }
 
   @Override
+  public String sectionName(int kind) {
+    return kind == MEMBER ? "members" : StateCodec.super.sectionName(kind);
+  }
+
+  @Override
   public void writeHeader(AdaptiveRandomForest arf, boolean frozen, StateWriter w) {
     TreeSettingsCodec.writeArfConfig(arf.config(), w);
     w.writeInt(arf.members.length);

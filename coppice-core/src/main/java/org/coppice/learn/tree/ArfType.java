@@ -29,7 +29,7 @@ public final class ArfType {
     ArfConfig d = ArfConfig.builder().build();
     LearnerType.Builder<ArfConfig, AdaptiveRandomForest> b =
         LearnerType.builder("arf", Task.CLASSIFICATION, AdaptiveRandomForest.class, 2);
-    b.title("Adaptive Random Forest (Gomes et al. 2017; MOA meta.AdaptiveRandomForest)")
+    b.title("Adaptive Random Forest")
         .parameter(
             Parameter.integer("trees", d.ensembleSize(), 1, 1 << 20, "number of trees (MOA -s)"),
             ArfConfig::ensembleSize)
@@ -117,42 +117,46 @@ public final class ArfType {
   }
 
   private static Map<String, Object> structure(AdaptiveRandomForest arf) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    List<Map<String, Object>> members = new ArrayList<>();
+    List<Map<String, Object>> perTree = new ArrayList<>();
     long nodes = 0;
     long leaves = 0;
-    int depth = -1;
+    int maxDepth = -1;
+    double depthSum = 0;
     long drifts = 0;
     long warnings = 0;
     int background = 0;
     for (int i = 0; i < arf.ensembleSize(); i++) {
       HoeffdingTree t = arf.tree(i);
       HoeffdingTree bg = arf.backgroundTree(i);
-      Map<String, Object> member = TreeParameters.shape(t);
+      Map<String, Object> tree = new LinkedHashMap<>();
+      tree.put("index", i);
+      tree.putAll(TreeParameters.shape(t));
       nodes += t.numNodes();
       leaves += t.numLeaves();
-      depth = Math.max(depth, t.depth());
+      maxDepth = Math.max(maxDepth, t.depth());
+      depthSum += t.depth();
       if (!arf.isFrozen()) {
-        member.put("drifts", arf.drifts(i));
-        member.put("warnings", arf.warnings(i));
+        tree.put("drifts", arf.drifts(i));
+        tree.put("warnings", arf.warnings(i));
         drifts += arf.drifts(i);
         warnings += arf.warnings(i);
       }
-      member.put("background_nodes", bg == null ? 0 : bg.numNodes());
+      tree.put("background", bg != null);
+      tree.put("background_nodes", bg == null ? 0 : bg.numNodes());
       background += bg == null ? 0 : 1;
-      members.add(member);
+      perTree.add(tree);
     }
-    m.put("instances", arf.instancesSeen());
-    m.put("members", arf.ensembleSize());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("trees", arf.ensembleSize());
+    m.put("instances_seen", arf.instancesSeen());
     m.put("nodes", nodes);
     m.put("leaves", leaves);
-    m.put("depth", depth);
-    if (!arf.isFrozen()) {
-      m.put("drifts", drifts);
-      m.put("warnings", warnings);
-    }
+    m.put("max_depth", maxDepth);
+    m.put("mean_depth", depthSum / arf.ensembleSize());
+    m.put("drifts", arf.isFrozen() ? null : drifts);
+    m.put("warnings", arf.isFrozen() ? null : warnings);
     m.put("background_trees", background);
-    m.put("member_details", members);
+    m.put("per_tree", perTree);
     return m;
   }
 }

@@ -22,6 +22,11 @@ final class HoeffdingTreeCodec implements StateCodec<HoeffdingTree> {
   }
 
   @Override
+  public String sectionName(int kind) {
+    return kind == TREE ? "trees" : StateCodec.super.sectionName(kind);
+  }
+
+  @Override
   public void writeHeader(HoeffdingTree tree, boolean frozen, StateWriter w) {
     TreeSettingsCodec.writeTreeConfig(tree.config(), w);
   }

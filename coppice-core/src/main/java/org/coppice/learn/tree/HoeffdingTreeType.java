@@ -14,14 +14,14 @@ public final class HoeffdingTreeType {
     HoeffdingTreeConfig defaults = HoeffdingTreeConfig.builder().build();
     LearnerType.Builder<HoeffdingTreeConfig, HoeffdingTree> b =
         LearnerType.builder("ht", Task.CLASSIFICATION, HoeffdingTree.class, 1);
-    b.title("Hoeffding tree (VFDT; MOA trees.HoeffdingTree)");
+    b.title("Hoeffding tree");
     TreeParameters.add(b, defaults, c -> c);
     return b.configure(s -> TreeParameters.configure(s, defaults))
         .configOf(HoeffdingTree::config)
         .factory((schema, config, threads) -> new HoeffdingTree(schema, config))
         .codec(new HoeffdingTreeCodec())
         .freezable()
-        .structure(TreeParameters::shape)
+        .structure(TreeParameters::lone)
         .build();
   }
 }

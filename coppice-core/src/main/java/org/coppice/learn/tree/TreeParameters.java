@@ -133,6 +133,14 @@ final class TreeParameters {
     return m;
   }
 
+  /** Structure of a lone tree, for reports: one tree and its shape. */
+  static Map<String, Object> lone(HoeffdingTree t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("trees", 1);
+    m.putAll(shape(t));
+    return m;
+  }
+
   private static <K> K key(Map<K, String> names, String name) {
     for (Map.Entry<K, String> e : names.entrySet()) {
       if (e.getValue().equals(name)) {

@@ -200,7 +200,8 @@ public final class BundleWriter implements Closeable {
    * into {@code manifest} (replacing its file table), writes {@code manifest.json}, forces
    * everything to disk and replaces the bundle directory.
    *
-   * @return the manifest as written
+   * @return the manifest as written, parsed back from its bytes: equal to what a reader of the
+   *     bundle gets
    */
   public Manifest commit(Manifest manifest) throws IOException {
     checkOpen();
@@ -226,7 +227,7 @@ public final class BundleWriter implements Closeable {
     swap();
     committed = true;
     closed = true;
-    return written;
+    return Manifest.parse(json);
   }
 
   private void swap() throws IOException {
