@@ -44,16 +44,16 @@ final class Loaders {
   /**
    * Loads a model.
    *
-   * @param verify for a bundle: also compare the SHA-256 of its files (as {@link
-   *     CoppiceModel#load(Path)} does); false keeps only the per-section CRC-32C checks
+   * @param sha256 for a bundle: also compare the SHA-256 of its files, as {@code coppice inspect}
+   *     does; false is {@link CoppiceModel#load(Path)}, which checks the per-section CRC-32C only
    */
-  static Object load(Kind kind, Path path, boolean verify) throws IOException {
+  static Object load(Kind kind, Path path, boolean sha256) throws IOException {
     switch (kind) {
       case COPPICE:
-        return verify
-            ? CoppiceModel.load(path)
-            : CoppiceModel.load(
-                path, Limits.DEFAULT, false, Runtime.getRuntime().availableProcessors());
+        return sha256
+            ? CoppiceModel.load(
+                path, Limits.DEFAULT, true, Runtime.getRuntime().availableProcessors())
+            : CoppiceModel.load(path);
       case MOA_GZ:
         try {
           return SerializeUtils.readFromFile(path.toFile());
@@ -77,7 +77,7 @@ final class Loaders {
 
   /** What was loaded, in one line. */
   static String summary(Object model) {
-    if (model instanceof CoppiceModel m && m.classifier() instanceof AdaptiveRandomForest arf) {
+    if (model instanceof CoppiceModel m && m.learner() instanceof AdaptiveRandomForest arf) {
       return forestSummary(arf);
     }
     if (model instanceof moa.classifiers.Classifier c) {

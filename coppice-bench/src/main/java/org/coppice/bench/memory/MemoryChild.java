@@ -28,10 +28,10 @@ import org.coppice.eval.PrequentialResult;
 import org.coppice.gen.MakeClassificationGenerator;
 import org.coppice.io.bundle.BundleReader;
 import org.coppice.io.bundle.Limits;
-import org.coppice.learn.Classifier;
+import org.coppice.learn.registry.Settings;
 import org.coppice.learn.tree.AdaptiveRandomForest;
+import org.coppice.learn.tree.ArfType;
 import org.coppice.model.CoppiceModel;
-import org.coppice.model.LearnerSpec;
 import org.coppice.model.Preprocessor;
 
 /**
@@ -50,8 +50,8 @@ import org.coppice.model.Preprocessor;
  *   <li>{@code measure --kind K --path P --warm W [--pause]}: retained heap, allocation and time of
  *       the first load, then W warm loads; with {@code --pause} it stops twice (model held, model
  *       dropped) until a line arrives on standard input, for a class histogram.
- *   <li>{@code load --kind K --path P}: loads once and prints a summary (the loader for the -Xmx
- *       search).
+ *   <li>{@code load --kind K --path P [--sha256]}: loads once and prints a summary (the loader for
+ *       the -Xmx search when {@code coppice inspect} is not available).
  * </ul>
  */
 public final class MemoryChild {
@@ -107,10 +107,11 @@ public final class MemoryChild {
     long growTo = Long.parseLong(o.getOrDefault("grow-to", "0"));
     MakeClassificationGenerator gen = RiverData.generator(seed);
     Schema schema = gen.schema();
-    LearnerSpec spec = LearnerSpec.defaults().with("trees", trees).with("seed", seed);
-    Classifier learner = spec.build(schema);
+    AdaptiveRandomForest learner =
+        ArfType.TYPE.create(
+            schema, Settings.of(ArfType.TYPE, Map.of("trees", trees, "seed", seed)));
     out("generator", gen.spec());
-    out("threads", ((AdaptiveRandomForest) learner).config().threads());
+    out("threads", learner.config().threads());
     long done = 0;
     long correct = 0;
     double trainSeconds = 0;
@@ -123,11 +124,11 @@ public final class MemoryChild {
       correct += Math.round(r.accuracy() * r.scored());
       trainSeconds += r.seconds();
       long start = System.nanoTime();
-      CoppiceModel.of(learner, new Preprocessor(schema), spec.resolvedParameters())
+      CoppiceModel.of(learner, new Preprocessor(schema))
           .save(dir, CoppiceModel.SaveOptions.defaults());
       double saveSeconds = (System.nanoTime() - start) / 1e9;
       long bytes = Files.size(dir.resolve("model.bin"));
-      String summary = Loaders.forestSummary((AdaptiveRandomForest) learner);
+      String summary = Loaders.forestSummary(learner);
       out(
           "checkpoint",
           done + "," + bytes + "," + fmt(trainSeconds) + "," + fmt(saveSeconds) + "," + summary);
@@ -152,7 +153,7 @@ public final class MemoryChild {
       previousRows = done;
       previousBytes = bytes;
     }
-    ((AdaptiveRandomForest) learner).close();
+    learner.close();
   }
 
   /**
@@ -188,6 +189,8 @@ public final class MemoryChild {
     learner.resetLearning();
     out("learner", cli + " (seed " + seed + " via setRandomSeed)");
     Instance inst = gen.schema().newInstance();
+    collect();
+    long base = used();
     long correct = 0;
     long start = System.nanoTime();
     long lastReport = start;
@@ -209,6 +212,8 @@ public final class MemoryChild {
     out("rows", rows);
     out("correct", correct);
     out("train.seconds", fmt(trainSeconds));
+    collect();
+    out("retained", used() - base); // the learner, measured in the training JVM
     Path gz = file.resolveSibling(file.getFileName() + ".gz");
     long t0 = System.nanoTime();
     SerializeUtils.writeToFile(gz.toFile(), learner);
@@ -228,7 +233,7 @@ public final class MemoryChild {
 
   private static void load(Map<String, String> o) throws IOException {
     Loaders.Kind kind = Loaders.Kind.of(o.get("kind"));
-    Object model = Loaders.load(kind, Path.of(o.get("path")), true);
+    Object model = Loaders.load(kind, Path.of(o.get("path")), o.containsKey("sha256"));
     System.out.println("loaded: " + Loaders.summary(model));
   }
 
@@ -246,7 +251,7 @@ public final class MemoryChild {
     long before = used();
     long a0 = allocated();
     long t0 = System.nanoTime();
-    Object model = Loaders.load(kind, path, true);
+    Object model = Loaders.load(kind, path, false);
     long t1 = System.nanoTime();
     long a1 = allocated();
     collect();
@@ -278,20 +283,21 @@ public final class MemoryChild {
       stdin.readLine();
     }
     boolean coppice = kind == Loaders.Kind.COPPICE;
-    boolean[] modes = coppice ? new boolean[] {true, false} : new boolean[] {true};
-    for (boolean verify : modes) {
+    // Coppice: the default load (CRC-32C of every section), then with the SHA-256 check as well.
+    boolean[] modes = coppice ? new boolean[] {false, true} : new boolean[] {false};
+    for (boolean sha256 : modes) {
       for (int i = 0; i < warm; i++) {
         collect();
         long b0 = allocated();
         long c0 = processCpu();
         long s0 = System.nanoTime();
-        Object m = Loaders.load(kind, path, verify);
+        Object m = Loaders.load(kind, path, sha256);
         long s1 = System.nanoTime();
         long c1 = processCpu();
         long b1 = allocated();
         Reference.reachabilityFence(m);
         out(
-            (verify ? "warm." : "warm-nosha.") + i,
+            (sha256 ? "warm-sha." : "warm.") + i,
             fmt((s1 - s0) / 1e9) + "," + (b1 - b0) + "," + fmt((c1 - c0) / 1e9));
       }
     }

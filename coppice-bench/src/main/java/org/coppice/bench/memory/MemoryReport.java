@@ -87,7 +87,14 @@ final class MemoryReport {
             + " heap. MOA 2024.07's `meta.AdaptiveRandomForest -s 300` (defaults, seed 1),"
             + " trained on the same instances and saved with Java serialization, is measured the"
             + " same way; the criteria are applied to it for comparison only.\n\n");
-    b.append("**How.** Each figure comes from a fresh child JVM (`-XX:+UseG1GC`):\n\n");
+    String gc = String.valueOf(settings.get("gc")).replace(" in every child JVM", "");
+    b.append("**How.** Each figure comes from a fresh child JVM (`")
+        .append(gc)
+        .append(
+            gc.contains("Parallel")
+                ? "`, the collector the `./coppice` launcher uses unless `JAVA_OPTS` picks one"
+                : "`")
+        .append("):\n\n");
     b.append(
         "- *Retained heap*: load, hold the model, `System.gc()` three times, heap used"
             + " (`MemoryMXBean`); drop it, collect again; retained = held - dropped. Cross-checked"
@@ -103,15 +110,16 @@ final class MemoryReport {
             + settings.get("warm_loads")
             + " warm loads in one JVM after the first (MOA's file without gzip: "
             + settings.get("moa_raw_warm_loads")
-            + "), file in the page cache; pass/fail uses the median. Coppice's load verifies"
-            + " SHA-256 and CRC-32C, as `coppice inspect` does; the figure without SHA-256 is in"
-            + " the details.\n");
+            + "), file in the page cache; pass/fail uses the median. Coppice's load is"
+            + " `CoppiceModel.load(dir)`, which checks the CRC-32C of every section; the figure"
+            + " with the SHA-256 check as well (what `coppice inspect` does) is in the details.\n");
     b.append(
         "- *Smallest -Xmx*: binary search over `java -Xmx<N>m` child JVMs to 2% resolution;"
             + " a run slower than 4 x the first load + 60 s (at least 180 s) counts as failing;"
             + " loader: "
             + settings.get("xmx_loader")
-            + ".\n");
+            + ". For Coppice the search is repeated with G1 (in the details): G1 gives an array of"
+            + " half a region or more whole regions of its own.\n");
     b.append(
         "- Sizes in MiB (2^20 bytes), throughput in GB/s (10^9 bytes/s); the large case's target"
             + " is `model.bin` >= 1 GiB.\n\n");
@@ -302,9 +310,22 @@ final class MemoryReport {
             .append("% (")
             .append(t.get("correct"))
             .append(" correct); ")
-            .append(t.get("summary"))
-            .append('\n');
-      } else if (sys.containsKey("status")) {
+            .append(t.get("summary"));
+        if (t.containsKey("gz_bytes")) {
+          b.append("; saved as ")
+              .append(mib(Long.parseLong(String.valueOf(t.get("gz_bytes")))))
+              .append(" (gzip) and ")
+              .append(mib(Long.parseLong(String.valueOf(t.get("raw_bytes")))))
+              .append(" (raw)");
+        }
+        if (t.containsKey("retained")) {
+          b.append("; ")
+              .append(mib(Long.parseLong(String.valueOf(t.get("retained")))))
+              .append(" retained in the training JVM");
+        }
+        b.append('\n');
+      }
+      if (sys.containsKey("status") && !"ok".equals(sys.get("status"))) {
         b.append("- ").append(name).append(": ").append(sys.get("status")).append('\n');
       }
       if (sys.containsKey("pilot_checkpoints")) {
@@ -341,9 +362,9 @@ final class MemoryReport {
           b.append("; ")
               .append(sig(num(k.get("load_gb_per_s_median_per_process_cpu_second"))))
               .append(" GB per CPU-second of the whole process (GC included)");
-          if (k.containsKey("load_gb_per_s_median_without_sha256")) {
-            b.append("; without the SHA-256 check ")
-                .append(sig(num(k.get("load_gb_per_s_median_without_sha256"))))
+          if (k.containsKey("load_gb_per_s_median_with_sha256")) {
+            b.append("; with the SHA-256 check as well ")
+                .append(sig(num(k.get("load_gb_per_s_median_with_sha256"))))
                 .append(" GB/s (SHA-256 alone ")
                 .append(fmt(num(k.get("sha256_seconds_median")), 3))
                 .append(" s)");
@@ -373,9 +394,24 @@ final class MemoryReport {
               .append(histogramTop(m.get("reflective_size_top"), 6))
               .append('.');
         }
-        if (a.containsKey("xmx")) {
-          Map<String, Object> x = map(a.get("xmx"));
-          b.append(" -Xmx probes (").append(x.get("loader")).append("): ");
+        for (String key : List.of("xmx", "xmx_g1")) {
+          if (!a.containsKey(key)) {
+            continue;
+          }
+          Map<String, Object> x = map(a.get(key));
+          if (key.equals("xmx_g1")) {
+            int min = ((Number) x.get("min_mib")).intValue();
+            b.append(" **With G1** the smallest -Xmx is ")
+                .append(min > 0 ? min + " MiB" : "above " + x.get("note"))
+                .append(" (bound ")
+                .append(fmt(num(k.get("xmx_bound_mib")), 0))
+                .append(" MiB).");
+          }
+          b.append(" -Xmx probes (")
+              .append(x.get("loader"))
+              .append(", `")
+              .append(x.get("gc"))
+              .append("`): ");
           StringBuilder p = new StringBuilder();
           for (Map<String, Object> probe : list(x.get("probes"))) {
             if (p.length() > 0) {

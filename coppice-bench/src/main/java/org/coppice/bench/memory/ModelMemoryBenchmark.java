@@ -52,10 +52,16 @@ public final class ModelMemoryBenchmark {
         --seed S              generator and forest seed (default 1)
         --target-mib M        smallest model.bin of the large case, MiB (default 1024)
         --cases LIST          river,large (default both)
-        --moa-large MODE      run MOA on the large case: auto (try, within the heap and
-                              --moa-timeout-min) or skip (default auto)
+        --moa-large MODE      MOA on the large case: estimate (do not train it; extrapolate
+                              its heap from the River case), run (train it within
+                              --moa-timeout-min, then measure it, or try one load when it
+                              would not fit the measuring heap) or skip (default estimate)
         --moa-timeout-min M   time limit of MOA's large training run (default 120)
-        --train-heap-mib M    -Xmx of the training JVMs (default 14336)
+        --gc NAME             collector of every child JVM: parallel (the ./coppice
+                              launcher's default) or g1 (default parallel); Coppice's -Xmx
+                              search is also run with G1 when it is not the main one
+        --train-heap-mib M    -Xmx of Coppice's training JVMs (default 8192)
+        --moa-train-heap-mib M  -Xmx of MOA's training JVMs (default 10240)
         --measure-heap-mib M  -Xmx of the measuring JVMs (default 14336)
         --max-heap-mib M      largest -Xmx tried in the search (default 16384)
         --warm W              warm loads per model (default 5)
@@ -97,9 +103,11 @@ public final class ModelMemoryBenchmark {
     long targetBytes = 1L << 30;
     boolean river = true;
     boolean large = true;
-    boolean moaLarge = true;
+    String moaLarge = "estimate";
+    String gc = "parallel";
     int moaTimeoutMin = 120;
-    int trainHeapMiB = 14336;
+    int trainHeapMiB = 8192;
+    int moaTrainHeapMiB = 10240;
     int measureHeapMiB = 14336;
     int maxHeapMiB = 16384;
     int warm = 5;
@@ -132,9 +140,21 @@ public final class ModelMemoryBenchmark {
                 o.river = cases.contains("river");
                 o.large = cases.contains("large");
               }
-              case "--moa-large" -> o.moaLarge = !v.equals("skip");
+              case "--moa-large" -> {
+                if (!List.of("estimate", "run", "skip").contains(v)) {
+                  throw new IllegalArgumentException("--moa-large: estimate, run or skip");
+                }
+                o.moaLarge = v;
+              }
+              case "--gc" -> {
+                if (!List.of("parallel", "g1").contains(v)) {
+                  throw new IllegalArgumentException("--gc: parallel or g1");
+                }
+                o.gc = v;
+              }
               case "--moa-timeout-min" -> o.moaTimeoutMin = Integer.parseInt(v);
               case "--train-heap-mib" -> o.trainHeapMiB = Integer.parseInt(v);
+              case "--moa-train-heap-mib" -> o.moaTrainHeapMiB = Integer.parseInt(v);
               case "--measure-heap-mib" -> o.measureHeapMiB = Integer.parseInt(v);
               case "--max-heap-mib" -> o.maxHeapMiB = Integer.parseInt(v);
               case "--warm" -> o.warm = Math.max(1, Integer.parseInt(v));
@@ -188,23 +208,25 @@ public final class ModelMemoryBenchmark {
     settings.put("river_rows", options.rows);
     settings.put("target_bytes", options.targetBytes);
     settings.put("train_heap_mib", options.trainHeapMiB);
+    settings.put("moa_train_heap_mib", options.moaTrainHeapMiB);
     settings.put("measure_heap_mib", options.measureHeapMiB);
     settings.put("max_heap_mib", options.maxHeapMiB);
     settings.put("warm_loads", options.warm);
     settings.put("moa_raw_warm_loads", options.moaRawWarm);
-    settings.put("gc", "G1 (-XX:+UseG1GC) in every child JVM");
+    settings.put("gc", gcFlag(options.gc) + " in every child JVM");
+    settings.put("moa_large", options.moaLarge);
     String inspect = inspectAvailable();
     settings.put(
         "xmx_loader",
         inspect != null
             ? "coppice inspect (org.coppice.cli.Main inspect DIR, -cp the CLI jar)"
-            : "org.coppice.bench.memory.MemoryChild load (CoppiceModel.load, SHA-256 verified);"
-                + " `coppice inspect` was not available");
+            : "org.coppice.bench.memory.MemoryChild load --sha256 (CoppiceModel.load with the"
+                + " SHA-256 check); `coppice inspect` was not available");
     results.put("settings", settings);
     List<Map<String, Object>> cases = new ArrayList<>();
     results.put("cases", cases);
     if (options.river) {
-      cases.add(runCase("river-1512", options.rows, 0, true, inspect));
+      cases.add(runCase("river-1512", options.rows, 0, "run", inspect));
       writeResults(results);
     }
     if (options.large) {
@@ -227,7 +249,7 @@ public final class ModelMemoryBenchmark {
   }
 
   private Map<String, Object> runCase(
-      String name, int rows, long growTo, boolean withMoa, String inspect) throws Exception {
+      String name, int rows, long growTo, String moaMode, String inspect) throws Exception {
     Path dir = options.work.resolve(name);
     Files.createDirectories(dir);
     Map<String, Object> c = new LinkedHashMap<>();
@@ -252,7 +274,13 @@ public final class ModelMemoryBenchmark {
       trainArgs.addAll(List.of("--grow-to", String.valueOf(growTo)));
     }
     Map<String, String> coppiceTrain =
-        trainOrReuse(dir, "train-coppice", trainArgs, 24 * 3600, Files.isDirectory(bundle));
+        trainOrReuse(
+            dir,
+            "train-coppice",
+            trainArgs,
+            options.trainHeapMiB,
+            24 * 3600,
+            Files.isDirectory(bundle));
     if (coppiceTrain == null) {
       c.put("error", "Coppice training failed; see logs/" + name + "-train-coppice.err.log");
       return c;
@@ -272,8 +300,12 @@ public final class ModelMemoryBenchmark {
     // MOA: same rows, same trees.
     Map<String, Object> moa = new LinkedHashMap<>();
     c.put("moa", moa);
-    if (!withMoa) {
+    if (moaMode.equals("skip")) {
       moa.put("status", "skipped (--moa-large skip)");
+      return c;
+    }
+    if (moaMode.equals("estimate")) {
+      moa.put("status", moaEstimate(coppiceTrain));
       return c;
     }
     Path ser = dir.resolve("moa-arf.ser");
@@ -295,6 +327,7 @@ public final class ModelMemoryBenchmark {
             dir,
             "train-moa",
             moaArgs,
+            options.moaTrainHeapMiB,
             timeout,
             Files.isRegularFile(ser) && Files.isRegularFile(gz));
     if (moaTrain == null) {
@@ -302,20 +335,136 @@ public final class ModelMemoryBenchmark {
       moa.put(
           "status",
           "did not finish within -Xmx"
-              + options.trainHeapMiB
+              + options.moaTrainHeapMiB
               + "m and "
               + (timeout / 60)
               + " min: "
               + err);
       return c;
     }
-    moa.put("status", "ok");
     moa.put("train", trainInfo(moaTrain, trainedRows));
+    // MOA needed about 3x its retained heap to load the River case; when that would not fit the
+    // measuring heap, only try one load at that heap instead of the four measurements.
+    long trainRetained = Long.parseLong(moaTrain.getOrDefault("retained", "0"));
+    double estimateMiB = moaXmxPerRetained * trainRetained / MIB;
+    if (estimateMiB > options.measureHeapMiB) {
+      List<Map<String, Object>> probes = new ArrayList<>();
+      say(
+          "MOA's model retains "
+              + fmt(trainRetained / MIB, 0)
+              + " MiB; loading it would need about "
+              + fmt(estimateMiB, 0)
+              + " MiB: one try with -Xmx"
+              + options.measureHeapMiB
+              + "m");
+      boolean loads =
+          probe(
+              name,
+              Loaders.Kind.MOA_GZ,
+              gz,
+              options.measureHeapMiB,
+              false,
+              null,
+              Math.max(1800, 60L * options.moaTimeoutMin / 2),
+              probes);
+      moa.put("load_attempt", probes);
+      moa.put("estimated_min_xmx_mib", estimateMiB);
+      if (!loads) {
+        moa.put(
+            "status",
+            String.format(
+                Locale.ROOT,
+                "trained and saved (gzip %s, raw %s; %s retained in the training JVM), but"
+                    + " loading it with -Xmx%dm fails (%s); at the River case's ratio of smallest"
+                    + " -Xmx to retained heap (%.2f) it needs about %.1f GiB, more than the heaps"
+                    + " of at most 16 GiB used on this shared machine, so its four measurements"
+                    + " were not run",
+                mibText(Long.parseLong(moaTrain.get("gz.bytes"))),
+                mibText(Long.parseLong(moaTrain.get("raw.bytes"))),
+                mibText(trainRetained),
+                options.measureHeapMiB,
+                probes.get(0).getOrDefault("reason", "failed"),
+                moaXmxPerRetained,
+                estimateMiB / 1024));
+        return c;
+      }
+    }
+    moa.put("status", "ok");
     List<Map<String, Object>> moaArtifacts = new ArrayList<>();
-    moaArtifacts.add(measureArtifact(name, Loaders.Kind.MOA_GZ, gz, null, true));
+    Map<String, Object> gzResult = measureArtifact(name, Loaders.Kind.MOA_GZ, gz, null, true);
+    moaArtifacts.add(gzResult);
     moaArtifacts.add(measureArtifact(name, Loaders.Kind.MOA_RAW, ser, null, false));
     moa.put("artifacts", moaArtifacts);
+    Map<String, Object> k = castMap(gzResult.get("criteria"));
+    if (k != null && k.get("min_xmx_over_retained") instanceof Double ratio) {
+      moaXmxPerRetained = ratio;
+    }
+    if (growTo == 0 && gzResult.get("measure") != null) {
+      moaRiverRetained = (Long) castMap(gzResult.get("measure")).get("retained_bytes");
+      moaRiverSecondsPerRow = Double.parseDouble(moaTrain.get("train.seconds")) / trainedRows;
+      riverLeaves = leaves(coppiceTrain.get("summary"));
+    }
     return c;
+  }
+
+  /** MOA's smallest -Xmx over its retained heap, from the River case (3 until measured). */
+  private double moaXmxPerRetained = 3.0;
+
+  /** The River case's MOA figures, for the large case's estimate: retained bytes, train s/row. */
+  private long moaRiverRetained;
+
+  private double moaRiverSecondsPerRow;
+  private long riverLeaves;
+
+  /** The collector a child JVM runs with, for {@link #probe} (set by {@link #searchXmx}). */
+  private String probeGc = "-XX:+UseParallelGC";
+
+  static String gcFlag(String gc) {
+    return gc.equals("g1") ? "-XX:+UseG1GC" : "-XX:+UseParallelGC";
+  }
+
+  /** Leaves of a forest, from a training summary ("..., N leaves"), or 0. */
+  private static long leaves(String summary) {
+    Matcher m = Pattern.compile("(\\d+) leaves").matcher(summary == null ? "" : summary);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  /**
+   * MOA on the large case without training it: MOA's forest is the same forest as Coppice's (same
+   * splits: both give the same prequential results), and nearly all of MOA's heap is per-leaf
+   * observers, so its retained heap scales with the leaves; its heap to load scales with that.
+   */
+  private String moaEstimate(Map<String, String> coppiceTrain) {
+    long largeLeaves = leaves(coppiceTrain.get("summary"));
+    if (moaRiverRetained <= 0 || riverLeaves <= 0 || largeLeaves <= 0) {
+      return "not run (--moa-large estimate), and no River-case MOA figures to extrapolate from";
+    }
+    double retained = moaRiverRetained * (largeLeaves / (double) riverLeaves);
+    double heap = retained * moaXmxPerRetained;
+    long rows = Long.parseLong(coppiceTrain.get("rows"));
+    String fits =
+        heap > options.maxHeapMiB * MIB
+            ? "more than the largest heap allowed here (-Xmx" + options.maxHeapMiB + "m)"
+            : "within -Xmx" + options.maxHeapMiB + "m (--moa-large run measures it)";
+    return String.format(
+        Locale.ROOT,
+        "not run (--moa-large estimate). Extrapolated from the River case (%s retained for %,d"
+            + " leaves; smallest -Xmx %.2f x retained; %.2f s per training row): the same forest"
+            + " of %,d leaves would retain about %.1f GiB and need about %.1f GiB of heap to load,"
+            + " %s, after about %.0f min of training",
+        mibText(moaRiverRetained),
+        riverLeaves,
+        moaXmxPerRetained,
+        moaRiverSecondsPerRow,
+        largeLeaves,
+        retained / (MIB * 1024),
+        heap / (MIB * 1024),
+        fits,
+        moaRiverSecondsPerRow * rows / 60);
+  }
+
+  private static String mibText(long bytes) {
+    return fmt(bytes / MIB, 0) + " MiB";
   }
 
   private Map<String, Object> trainInfo(Map<String, String> t, long rows) {
@@ -326,7 +475,8 @@ public final class ModelMemoryBenchmark {
     m.put("correct", correct);
     m.put("prequential_accuracy", correct / (double) rows);
     m.put("summary", t.get("summary"));
-    for (String k : List.of("generator", "threads", "learner", "gz.bytes", "raw.bytes")) {
+    for (String k :
+        List.of("generator", "threads", "learner", "gz.bytes", "raw.bytes", "retained")) {
       if (t.containsKey(k)) {
         m.put(k.replace('.', '_'), t.get(k));
       }
@@ -355,7 +505,12 @@ public final class ModelMemoryBenchmark {
    * values, or null if it failed.
    */
   private Map<String, String> trainOrReuse(
-      Path dir, String mode, List<String> args, long timeoutSeconds, boolean outputsExist)
+      Path dir,
+      String mode,
+      List<String> args,
+      int heapMiB,
+      long timeoutSeconds,
+      boolean outputsExist)
       throws Exception {
     Path props = dir.resolve(mode + ".properties");
     Path argsFile = dir.resolve(mode + ".args");
@@ -372,7 +527,7 @@ public final class ModelMemoryBenchmark {
     ChildResult r =
         runChild(
             dir.getFileName() + "-" + mode,
-            List.of("-Xmx" + options.trainHeapMiB + "m"),
+            List.of("-Xmx" + heapMiB + "m"),
             args,
             null,
             timeoutSeconds);
@@ -445,12 +600,12 @@ public final class ModelMemoryBenchmark {
     m.put("cold_load_seconds", Double.parseDouble(v.get("cold.seconds")));
     m.put("cold_allocated_bytes", Long.parseLong(v.get("cold.allocated")));
     List<double[]> warm = warmLoads(v, "warm.");
-    List<double[]> warmNoSha = warmLoads(v, "warm-nosha.");
+    List<double[]> warmSha = warmLoads(v, "warm-sha.");
     m.put("warm_load_seconds", column(warm, 0));
     m.put("warm_allocated_bytes", column(warm, 1));
     m.put("warm_process_cpu_seconds", column(warm, 2));
-    if (!warmNoSha.isEmpty()) {
-      m.put("warm_load_seconds_without_sha256", column(warmNoSha, 0));
+    if (!warmSha.isEmpty()) {
+      m.put("warm_load_seconds_with_sha256", column(warmSha, 0));
     }
     List<double[]> phases = warmLoads(v, "phase.");
     m.put("read_file_seconds", column(phases, 0));
@@ -475,7 +630,11 @@ public final class ModelMemoryBenchmark {
     a.put("measure", m);
 
     if (searchXmx) {
-      a.put("xmx", searchXmx(caseName, kind, path, retained, inspectJar, m));
+      a.put("xmx", searchXmx(caseName, kind, path, retained, inspectJar, m, gcFlag(options.gc)));
+      if (kind == Loaders.Kind.COPPICE && !options.gc.equals("g1")) {
+        say("  the same search with G1:");
+        a.put("xmx_g1", searchXmx(caseName, kind, path, retained, inspectJar, m, "-XX:+UseG1GC"));
+      }
     }
     a.put("criteria", criteria(a));
     return a;
@@ -483,7 +642,7 @@ public final class ModelMemoryBenchmark {
 
   private static String describe(Loaders.Kind kind) {
     return switch (kind) {
-      case COPPICE -> "Coppice bundle (model.bin read; SHA-256 and CRC-32C verified)";
+      case COPPICE -> "Coppice bundle (`CoppiceModel.load`: CRC-32C of every section)";
       case MOA_GZ -> "MOA SerializeUtils (gzip + ObjectOutputStream)";
       case MOA_RAW -> "ObjectOutputStream without gzip";
     };
@@ -537,10 +696,10 @@ public final class ModelMemoryBenchmark {
     @SuppressWarnings("unchecked")
     List<Double> read = (List<Double>) m.get("read_file_seconds");
     c.put("read_file_gb_per_s_median", file / median(read) / 1e9);
-    if (m.containsKey("warm_load_seconds_without_sha256")) {
+    if (m.containsKey("warm_load_seconds_with_sha256")) {
       @SuppressWarnings("unchecked")
-      List<Double> noSha = (List<Double>) m.get("warm_load_seconds_without_sha256");
-      c.put("load_gb_per_s_median_without_sha256", file / median(noSha) / 1e9);
+      List<Double> sha = (List<Double>) m.get("warm_load_seconds_with_sha256");
+      c.put("load_gb_per_s_median_with_sha256", file / median(sha) / 1e9);
       @SuppressWarnings("unchecked")
       List<Double> withSha = (List<Double>) m.get("open_bundle_with_sha256_seconds");
       @SuppressWarnings("unchecked")
@@ -570,9 +729,12 @@ public final class ModelMemoryBenchmark {
       Path path,
       long retained,
       String inspectJar,
-      Map<String, Object> measured)
+      Map<String, Object> measured,
+      String gc)
       throws Exception {
     Map<String, Object> x = new LinkedHashMap<>();
+    probeGc = gc;
+    x.put("gc", gc);
     List<Map<String, Object>> probes = new ArrayList<>();
     x.put("probes", probes);
     double cold = (Double) measured.get("cold_load_seconds");
@@ -583,13 +745,17 @@ public final class ModelMemoryBenchmark {
     boolean useInspect = inspectJar != null && kind == Loaders.Kind.COPPICE;
     int retainedMiB = (int) Math.ceil(retained / MIB);
     int hi = Math.min(options.maxHeapMiB, Math.max(64, (int) (retainedMiB * 1.6) + 128));
-    if (useInspect && !probe(caseName, kind, path, hi, true, inspectJar, timeout, probes)) {
-      say("  inspect failed with -Xmx" + hi + "m; using the bench loader instead");
-      x.put("note", "coppice inspect failed at the generous heap; fell back to the bench loader");
-      useInspect = false;
+    boolean hiLoads = false;
+    if (useInspect) {
+      hiLoads = probe(caseName, kind, path, hi, true, inspectJar, timeout, probes);
+      if (!hiLoads) {
+        say("  inspect failed with -Xmx" + hi + "m; using the bench loader instead");
+        x.put("note", "coppice inspect failed at the generous heap; fell back to the bench loader");
+        useInspect = false;
+      }
     }
     x.put("loader", useInspect ? "coppice inspect" : "MemoryChild load");
-    while (!probe(caseName, kind, path, hi, useInspect, inspectJar, timeout, probes)) {
+    while (!hiLoads && !probe(caseName, kind, path, hi, useInspect, inspectJar, timeout, probes)) {
       if (hi >= options.maxHeapMiB) {
         x.put("min_mib", -1);
         x.put("note", "does not load with -Xmx" + options.maxHeapMiB + "m");
@@ -632,7 +798,7 @@ public final class ModelMemoryBenchmark {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBin);
     cmd.add("-Xmx" + mib + "m");
-    cmd.add("-XX:+UseG1GC");
+    cmd.add(probeGc);
     if (inspect) {
       cmd.addAll(List.of("-cp", inspectJar, "org.coppice.cli.Main", "inspect", path.toString()));
     } else {
@@ -645,7 +811,8 @@ public final class ModelMemoryBenchmark {
               "--kind",
               kind.id,
               "--path",
-              path.toString()));
+              path.toString(),
+              "--sha256"));
     }
     Path logFile = options.work.resolve("logs").resolve(caseName + "-xmx-" + kind.id + ".log");
     recordLoad();
@@ -738,7 +905,7 @@ public final class ModelMemoryBenchmark {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBin);
     cmd.addAll(jvm);
-    cmd.add("-XX:+UseG1GC");
+    cmd.add(gcFlag(options.gc));
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(MemoryChild.class.getName());
