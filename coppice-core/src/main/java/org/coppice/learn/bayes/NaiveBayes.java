@@ -30,15 +30,15 @@ import org.coppice.learn.GaussianEstimator;
  */
 public final class NaiveBayes implements Classifier {
   private final Schema schema;
-  private final int numClasses;
-  private final boolean[] nominal;
+  final int numClasses;
+  final boolean[] nominal;
   // Per feature: numeric -> offset of its class-0 estimator in gauss; nominal -> offset of its
   // class-0 counts row in counts.
   private final int[] offset;
   // Per feature: number of declared values (0 for numeric).
-  private final int[] numValues;
+  final int[] numValues;
   // Per nominal feature: index of its class-0 entry in seen.
-  private final int[] seenOffset;
+  final int[] seenOffset;
 
   final double[] classWeights;
   // gauss: [(numericOrdinal * numClasses + class) * GaussianEstimator.STRIDE + {W, mean, S}]

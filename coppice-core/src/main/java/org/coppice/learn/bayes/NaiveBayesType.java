@@ -88,9 +88,13 @@ public final class NaiveBayesType {
       r.finish();
       checkWeights(weights, r);
       checkWeights(counts, r);
-      for (int v : seen) {
-        if (v < 0) {
-          throw new ModelFormatException(r.context() + ": negative nominal value length");
+      for (int a = 0; a < m.nominal.length; a++) {
+        for (int c = 0; m.nominal[a] && c < m.numClasses; c++) {
+          int v = seen[m.seenOffset[a] + c];
+          if (v < 0 || v > m.numValues[a]) {
+            throw new ModelFormatException(
+                r.context() + ": nominal value length " + v + " out of range");
+          }
         }
       }
       System.arraycopy(weights, 0, m.classWeights, 0, weights.length);

@@ -12,12 +12,13 @@ import org.coppice.state.StateReader;
 import org.coppice.state.StateWriter;
 
 /** Sections kept in memory, for codec tests without files. */
-final class MemorySections implements SectionSink, SectionSource {
+public final class MemorySections implements SectionSink, SectionSource {
   private final List<int[]> ids = new ArrayList<>();
   private final List<byte[]> data = new ArrayList<>();
   private ByteArrayStateWriter current;
 
-  static MemorySections of(org.coppice.learn.Classifier model, boolean frozen) {
+  /** The sections of {@code model} saved in full or frozen form. */
+  public static MemorySections of(org.coppice.learn.Learner model, boolean frozen) {
     MemorySections s = new MemorySections();
     ModelCodec.save(model, s, frozen);
     return s;
@@ -56,16 +57,18 @@ final class MemorySections implements SectionSink, SectionSource {
     return new ByteArrayStateReader(data.get(i));
   }
 
-  byte[] section(int i) {
+  /** The bytes of section {@code i}. */
+  public byte[] section(int i) {
     return data.get(i);
   }
 
-  void replace(int i, byte[] bytes) {
+  /** Replaces the bytes of section {@code i}. */
+  public void replace(int i, byte[] bytes) {
     data.set(i, bytes);
   }
 
   /** All sections concatenated: equal models give equal bytes. */
-  byte[] bytes() {
+  public byte[] bytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] d : data) {
       out.writeBytes(d);
