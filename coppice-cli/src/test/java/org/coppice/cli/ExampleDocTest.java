@@ -75,6 +75,12 @@ class ExampleDocTest {
     return blocks;
   }
 
+  /**
+   * With {@code -Dcoppice.example.update=true} the test writes every command's output into the page
+   * (for a deliberate change of the output), instead of comparing.
+   */
+  private static final boolean UPDATE = Boolean.getBoolean("coppice.example.update");
+
   @Test
   void theExamplePageRunsAsShown() throws IOException {
     List<String> page = Files.readAllLines(page(), StandardCharsets.UTF_8);
@@ -83,15 +89,30 @@ class ExampleDocTest {
     String output = null;
     Block ran = null;
     int checked = 0;
+    List<String> updated = new ArrayList<>(page);
+    int shift = 0;
     for (Block b : blocks) {
       if (b.lang().equals("sh")) {
         ran = b;
         output = runBlock(b, commands);
       } else if (b.lang().equals("text") && output != null) {
-        compare(b, ran, output);
+        if (UPDATE) {
+          String prefix = dir.toString() + dir.getFileSystem().getSeparator();
+          List<String> lines =
+              new ArrayList<>(List.of(output.replace(prefix, "").stripTrailing().split("\\R")));
+          int from = b.line() - 1 + shift;
+          updated.subList(from, from + b.lines().size()).clear();
+          updated.addAll(from, lines);
+          shift += lines.size() - b.lines().size();
+        } else {
+          compare(b, ran, output);
+        }
         checked++;
         output = null;
       }
+    }
+    if (UPDATE) {
+      Files.write(page(), updated, StandardCharsets.UTF_8);
     }
     // Every step of the page is there and was checked against its output.
     for (String command : List.of("generate", "train", "inspect", "predict", "evaluate", "learn")) {
