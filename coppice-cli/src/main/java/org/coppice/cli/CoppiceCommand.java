@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Online machine learning on data streams: Hoeffding trees and the Adaptive Random Forest.",
+        "Online machine learning on data streams: Hoeffding trees and Adaptive Random Forests"
+            + " for classification and regression.",
     subcommands = {
       PrequentialCommand.class,
       TrainCommand.class,
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       EvaluateCommand.class,
       InspectCommand.class,
+      LearnersCommand.class,
       GenerateCommand.class
     },
     footer = {"", "Run 'coppice COMMAND --help' for the options of a command."})
