@@ -6,6 +6,7 @@ import java.util.List;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
 import org.coppice.learn.Classifier;
+import org.coppice.learn.Regressor;
 import org.coppice.stream.InstanceStream;
 
 /**
@@ -21,6 +22,11 @@ import org.coppice.stream.InstanceStream;
  * then updated in stream order, so the block size never changes the results. Instances with a
  * missing label are predicted (and given to the learner, which ignores them) but not scored, and so
  * are instances whose weight is not positive.
+ *
+ * <p>A {@link Regressor} is evaluated the same way by {@link #run(Regressor, InstanceStream)}: each
+ * block goes to {@link Regressor#testThenTrain}, and the {@link RegressionResult} carries MOA's
+ * regression metrics ({@link RegressionMetrics}, {@link WindowedRegressionMetrics}); instances
+ * whose target is NaN are predicted and given to the learner but not scored.
  *
  * <p>Only the loop (reading, test-then-train, metrics) is timed, with {@link System#nanoTime()};
  * time spent in the progress listener is excluded. The evaluator is a reusable, mutable set of
@@ -178,5 +184,75 @@ public final class PrequentialEvaluator {
     }
     double seconds = (System.nanoTime() - start - excluded) * 1e-9;
     return new PrequentialResult(processed, cumulative, window, seconds, checkpoints);
+  }
+
+  /**
+   * Runs test-then-train of the regressor {@code learner} over {@code stream} until the stream ends
+   * or the limit is reached, with the same options as the classification run. The stream is not
+   * closed.
+   *
+   * @throws IllegalArgumentException if the learner and the stream disagree on the number of
+   *     features, or the stream's target is not numeric
+   */
+  public RegressionResult run(Regressor learner, InstanceStream stream) {
+    Schema schema = stream.schema();
+    Schema learnerSchema = learner.schema();
+    if (!schema.isRegression() || schema.numFeatures() != learnerSchema.numFeatures()) {
+      throw new IllegalArgumentException(
+          "the learner was built for " + learnerSchema + " but the stream is " + schema);
+    }
+    Instance[] batch = new Instance[blockSize];
+    for (int i = 0; i < blockSize; i++) {
+      batch[i] = schema.newInstance();
+    }
+    double[] predictions = new double[blockSize];
+    RegressionMetrics cumulative = new RegressionMetrics(schema.numFeatures());
+    WindowedRegressionMetrics window =
+        new WindowedRegressionMetrics(schema.numFeatures(), windowSize);
+    List<RegressionResult.Checkpoint> checkpoints = new ArrayList<>();
+
+    long processed = 0;
+    long start = System.nanoTime();
+    long excluded = 0;
+    long lastReport = start;
+    boolean exhausted = false;
+    while (!exhausted && (limit < 0 || processed < limit)) {
+      int want = limit < 0 ? blockSize : (int) Math.min(blockSize, limit - processed);
+      int n = 0;
+      while (n < want && stream.next(batch[n])) {
+        n++;
+      }
+      exhausted = n < want;
+      if (n == 0) {
+        break;
+      }
+      learner.testThenTrain(batch, n, predictions);
+      for (int i = 0; i < n; i++) {
+        Instance inst = batch[i];
+        if (inst.target == inst.target) {
+          cumulative.add(inst.target, predictions[i], inst.weight);
+          window.add(inst.target, predictions[i], inst.weight);
+        }
+        processed++;
+        if (checkpointEvery > 0 && processed % checkpointEvery == 0) {
+          checkpoints.add(
+              new RegressionResult.Checkpoint(
+                  processed,
+                  RegressionResult.Metrics.of(cumulative),
+                  RegressionResult.Metrics.of(window)));
+        }
+      }
+      if (listener != null) {
+        long now = System.nanoTime();
+        if (now - lastReport >= progressIntervalNanos) {
+          listener.onProgress(processed, (now - start - excluded) * 1e-9, stream.progress());
+          long after = System.nanoTime();
+          excluded += after - now;
+          lastReport = after;
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start - excluded) * 1e-9;
+    return new RegressionResult(processed, cumulative, window, seconds, checkpoints);
   }
 }

@@ -73,6 +73,49 @@ class FimtddMoaParityTest {
     assertEquals(predictionHash, r.hash(), "hash of the predictions");
   }
 
+  /**
+   * MOA's {@code trees.ARFFIMTDD} (mean leaves, a random subspace of {@code -k} attributes per
+   * leaf) measured the same way; Coppice's tree with the same subspace size must agree to the bit.
+   */
+  @ParameterizedTest(name = "ARFFIMTDD {1} | {0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        " | -k 3 | hyperplane-regression | 0x1.a150c27d12151p19 | 0x1.f7a7f0d1dd08cp25"
+            + " | -7635598794378626798",
+        "-k 10 -t 0.1 -s 1 | -k 4 -h 3 | hyperplane-regression(drift-attributes=10,mag=0.1,"
+            + "sigma=1) | 0x1.110aae670f3cep26 | 0x1.8a5009311e04p38 | -7339142517650645568",
+        "-k 10 -t 0.001 | -k 5 -g 50 -c 0.01 | hyperplane-regression(drift-attributes=10,"
+            + "mag=0.001) | 0x1.c6e1d7d054013p19 | 0x1.75e950d24fc32p26 | 6483394689463975737",
+      })
+  void arfMemberSameErrorsAsMoa(
+      String moaStream,
+      String moaOptions,
+      String spec,
+      String sumAbs,
+      String sumSq,
+      long predictionHash) {
+    InstanceStream stream = StreamSpecs.parse(spec, 1);
+    RegressionTreeConfig.Builder b = RegressionTreeConfig.builder().perceptronLeaves(false);
+    int subspace = 0;
+    String[] options = moaOptions.trim().split(" +");
+    for (int i = 0; i < options.length; i++) {
+      String v = options[++i];
+      switch (options[i - 1]) {
+        case "-k" -> subspace = Integer.parseInt(v);
+        case "-h" -> b.phThreshold(Integer.parseInt(v));
+        case "-g" -> b.gracePeriod(Integer.parseInt(v));
+        case "-c" -> b.splitConfidence(Double.parseDouble(v));
+        default -> throw new IllegalArgumentException(options[i - 1]);
+      }
+    }
+    RegressionTree tree = new RegressionTree(stream.schema(), b.build(), subspace);
+    Errors r = run(tree, stream, 20_000);
+    assertEquals(Double.parseDouble(sumAbs), r.sumAbs(), "sum of absolute errors");
+    assertEquals(Double.parseDouble(sumSq), r.sumSq(), "sum of squared errors");
+    assertEquals(predictionHash, r.hash(), "hash of the predictions");
+  }
+
   /** Sums of the absolute and squared errors, and the hash of the predictions' bits. */
   record Errors(double sumAbs, double sumSq, long hash) {}
 
