@@ -18,20 +18,19 @@ import org.coppice.state.StateWriter;
 
 /**
  * State codec of a {@link RegressionTree}, version 1. The header continues with the settings (in
- * parameter-table order, then the subspace size) and the tree's running target totals; one {@link
- * #TREE} section follows.
+ * parameter-table order, then the subspace size); one {@link #TREE} section follows.
  *
- * <p>The {@code TREE} section: the attribute sums (two length-prefixed double arrays, F long for
- * perceptron leaves, else empty), the node count, then every node in preorder (a split's left
- * subtree, right subtree, then its alternate tree if it has one). A node is a kind byte (0 leaf, 1
- * split), a flags byte (bit 0 change detection on; split: bit 1 has an alternate; leaf: bit 1 has
- * perceptron weights, bit 2 has E-BSTs, bit 3 has a subspace), the preorder index of its parent and
- * of the split node it is the alternate of (-1: none), its weight, target sum, sum of squares and
- * sum of standardised absolute errors. A split then has its attribute and threshold and its
- * Page-Hinkley and alternate-tree statistics (8 doubles); a leaf has the weight at its last split
- * attempt, its perceptron's weight, its F+1 weights, its subspace (int array) and its E-BSTs (per
- * attribute: node count, -1 for none, then 4 doubles and 2 ints a node). The full form ends with
- * the generator's state.
+ * <p>The {@code TREE} section: the tree's weight, target sum and target sum of squares, the
+ * attribute sums (two length-prefixed double arrays, F long for perceptron leaves, else empty), the
+ * node count, then every node in preorder (a split's left subtree, right subtree, then its
+ * alternate tree if it has one). A node is a kind byte (0 leaf, 1 split), a flags byte (bit 0
+ * change detection on; split: bit 1 has an alternate; leaf: bit 1 has perceptron weights, bit 2 has
+ * E-BSTs, bit 3 has a subspace), the preorder index of its parent and of the split node it is the
+ * alternate of (-1: none), its weight, target sum, sum of squares and sum of standardised absolute
+ * errors. A split then has its attribute and threshold and its Page-Hinkley and alternate-tree
+ * statistics (8 doubles); a leaf has the weight at its last split attempt, its perceptron's weight,
+ * its F+1 weights, its subspace (int array) and its E-BSTs (per attribute: node count, -1 for none,
+ * then 4 doubles and 2 ints a node). The full form ends with the generator's state.
  *
  * <p>The shape is implied by the preorder, so a file cannot describe a cycle or a shared subtree;
  * the parent and alternate links (which MOA leaves unset on a replacement subtree, and which are
@@ -69,9 +68,6 @@ final class RegressionTreeCodec implements StateCodec<RegressionTree> {
     w.writeBoolean(c.constantLearningRate());
     w.writeLong(c.seed());
     w.writeInt(t.subspaceSize());
-    w.writeDouble(t.examplesSeen);
-    w.writeDouble(t.sumOfValues);
-    w.writeDouble(t.sumOfSquares);
   }
 
   @Override
@@ -85,7 +81,14 @@ final class RegressionTreeCodec implements StateCodec<RegressionTree> {
     return 1;
   }
 
+  /**
+   * Writes the state of {@code t} (everything but its settings) to {@code w}; {@link #read} reads
+   * it into a tree built with the same settings. For a lone tree and for ensemble members alike.
+   */
   static void write(RegressionTree t, boolean frozen, StateWriter w) {
+    w.writeDouble(t.examplesSeen);
+    w.writeDouble(t.sumOfValues);
+    w.writeDouble(t.sumOfSquares);
     w.writeDoubleArray(t.sumOfAttrValues);
     w.writeDoubleArray(t.sumOfAttrSquares);
     List<Node> order = preorder(t.root, frozen);
@@ -210,21 +213,31 @@ final class RegressionTreeCodec implements StateCodec<RegressionTree> {
       throw h.formatError("settings", e.getMessage());
     }
     RegressionTree t = new RegressionTree(schema, config, subspace);
-    t.examplesSeen = h.readDouble();
-    t.sumOfValues = h.readDouble();
-    t.sumOfSquares = h.readDouble();
     h.finish();
     ModelCodec.expectSections(source, 2);
     ModelCodec.expectSection(source, 1, TREE, 0);
     StateReader r = source.open(1);
     read(t, frozen, r);
     r.finish();
-    t.frozen = frozen;
-    t.refreshStandardisation();
     return t;
   }
 
-  private static void read(RegressionTree t, boolean frozen, StateReader r) {
+  /**
+   * Reads what {@link #write} wrote into {@code t}, a new, empty tree with the saved settings;
+   * leaves it frozen if {@code frozen}. Does not {@link StateReader#finish() finish} {@code r}.
+   *
+   * @throws ModelFormatException if the state is inconsistent
+   */
+  static void read(RegressionTree t, boolean frozen, StateReader r) {
+    t.examplesSeen = r.readDouble();
+    t.sumOfValues = r.readDouble();
+    t.sumOfSquares = r.readDouble();
+    readNodes(t, frozen, r);
+    t.frozen = frozen;
+    t.refreshStandardisation();
+  }
+
+  private static void readNodes(RegressionTree t, boolean frozen, StateReader r) {
     int f = t.schema().numFeatures();
     int sums = t.sumOfAttrValues.length;
     System.arraycopy(r.readDoubleArrayExact("attribute sums", sums), 0, t.sumOfAttrValues, 0, sums);

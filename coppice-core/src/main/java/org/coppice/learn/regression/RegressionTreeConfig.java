@@ -85,7 +85,7 @@ public record RegressionTreeConfig(
     return b;
   }
 
-  /** Collects settings; every setter returns this builder. */
+  /** Collects settings, named as the record components; every setter returns this builder. */
   public static final class Builder {
     private int gracePeriod = 200;
     private double splitConfidence = 1e-7;
