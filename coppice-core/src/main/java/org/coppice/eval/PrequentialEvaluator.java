@@ -215,8 +215,9 @@ public final class PrequentialEvaluator {
       batch[i] = schema.newInstance();
     }
     double[] predictions = new double[blockSize];
-    RegressionMetrics cumulative = new RegressionMetrics();
-    WindowedRegressionMetrics window = new WindowedRegressionMetrics(windowSize);
+    RegressionMetrics cumulative = new RegressionMetrics(schema.numFeatures());
+    WindowedRegressionMetrics window =
+        new WindowedRegressionMetrics(schema.numFeatures(), windowSize);
     List<PrequentialResult.Checkpoint> checkpoints = new ArrayList<>();
     long processed = 0;
     long start = System.nanoTime();

@@ -211,6 +211,57 @@ public final class StreamSpecs {
             }));
     add(
         new Def(
+            "hyperplane-regression",
+            "rotating hyperplane with a numeric target; MOA HyperplaneGeneratorForRegression",
+            0,
+            List.of(
+                new Opt("attributes", "numAtts", Type.INT, 10, 0, INT_MAX, "numeric attributes"),
+                new Opt(
+                    "drift-attributes",
+                    "numDriftAtts",
+                    Type.INT,
+                    2,
+                    0,
+                    INT_MAX,
+                    "leading attributes whose weight drifts (at most attributes)"),
+                new Opt("mag", "magChange", Type.DOUBLE, 0.0, 0, 1, "weight change per instance"),
+                new Opt(
+                    "noise",
+                    "noisePercentage",
+                    Type.INT,
+                    5,
+                    0,
+                    100,
+                    "percentage of targets made noisy (t + t / sum of weights)"),
+                new Opt(
+                    "sigma",
+                    "sigmaPercentage",
+                    Type.INT,
+                    10,
+                    0,
+                    100,
+                    "percentage chance a drift direction reverses"),
+                seedOpt("seed", "instanceRandomSeed", "instance random seed (default: base seed)")),
+            (o, seed, s) -> {
+              if (i(o, "drift-attributes") > i(o, "attributes")) {
+                throw new IllegalArgumentException(
+                    "option 'drift-attributes' ("
+                        + i(o, "drift-attributes")
+                        + ") must not exceed 'attributes' ("
+                        + i(o, "attributes")
+                        + ")");
+              }
+              return HyperplaneRegressionGenerator.builder()
+                  .numAtts(i(o, "attributes"))
+                  .numDriftAtts(i(o, "drift-attributes"))
+                  .magChange(d(o, "mag"))
+                  .noisePercentage(i(o, "noise"))
+                  .sigmaPercentage(i(o, "sigma"))
+                  .seed(seed(o, "seed", seed))
+                  .build();
+            }));
+    add(
+        new Def(
             "rbf",
             "random RBF, drifting when speed > 0 (MOA/Kirkby 2007); MOA RandomRBFGenerator(Drift)",
             0,

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class GeneratorsTest {
 
-  /** The first n instances: row t holds the features of instance t followed by its class. */
+  /**
+   * The first n instances: row t holds the features of instance t followed by its class (or its
+   * numeric target, for a regression stream).
+   */
   static double[][] take(StreamGenerator g, int n) {
     Schema s = g.schema();
     Instance inst = s.newInstance();
@@ -24,10 +27,15 @@ class GeneratorsTest {
     for (int t = 0; t < n; t++) {
       assertTrue(g.next(inst));
       assertEquals(1.0, inst.weight);
-      assertTrue(inst.y >= 0 && inst.y < s.numClasses(), "class in range");
+      if (s.isRegression()) {
+        assertEquals(Instance.MISSING_LABEL, inst.y);
+        assertTrue(Double.isFinite(inst.target), "finite target");
+      } else {
+        assertTrue(inst.y >= 0 && inst.y < s.numClasses(), "class in range");
+      }
       double[] row = new double[s.numFeatures() + 1];
       System.arraycopy(inst.x, 0, row, 0, s.numFeatures());
-      row[s.numFeatures()] = inst.y;
+      row[s.numFeatures()] = s.isRegression() ? inst.target : inst.y;
       rows[t] = row;
     }
     return rows;

@@ -22,6 +22,7 @@ class StreamSpecsTest {
             "sea",
             "agrawal",
             "hyperplane",
+            "hyperplane-regression",
             "rbf",
             "led",
             "stagger",
@@ -193,7 +194,9 @@ class StreamSpecsTest {
     assertTrue(
         stream
             .getMessage()
-            .contains("sea, agrawal, hyperplane, rbf, led, stagger, randomtree, drift"),
+            .contains(
+                "sea, agrawal, hyperplane, hyperplane-regression, rbf, led, stagger, randomtree,"
+                    + " drift"),
         stream.getMessage());
     IllegalArgumentException nestedStream = bad("drift(sea, foo(x=1))");
     assertTrue(

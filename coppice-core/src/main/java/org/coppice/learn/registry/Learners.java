@@ -6,6 +6,7 @@ import org.coppice.learn.Learner;
 import org.coppice.learn.Task;
 import org.coppice.learn.baseline.MajorityClassType;
 import org.coppice.learn.bayes.NaiveBayesType;
+import org.coppice.learn.regression.RegressionTreeType;
 import org.coppice.learn.tree.ArfType;
 import org.coppice.learn.tree.HoeffdingTreeType;
 
@@ -18,7 +19,12 @@ public final class Learners {
 
   /** The registered learners, in the order help texts list them. Model-file ids must be unique. */
   private static final List<LearnerType<?, ?>> ALL =
-      List.of(ArfType.TYPE, HoeffdingTreeType.TYPE, NaiveBayesType.TYPE, MajorityClassType.TYPE);
+      List.of(
+          ArfType.TYPE,
+          HoeffdingTreeType.TYPE,
+          NaiveBayesType.TYPE,
+          MajorityClassType.TYPE,
+          RegressionTreeType.TYPE);
 
   static {
     List<String> names = new ArrayList<>();
