@@ -64,7 +64,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
     this.subspaceSize = config.maxFeatures().resolve(schema.numFeatures());
     this.treeConfig = config.tree().toBuilder().subspaceSize(subspaceSize).build();
     this.members = new ArfMember[config.ensembleSize()];
-    HoeffdingTree.Layout layout = new HoeffdingTree.Layout(schema);
+    ObserverPool.Layout layout = new ObserverPool.Layout(schema);
     for (int i = 0; i < members.length; i++) {
       members[i] = new ArfMember(i, config, new HoeffdingTree(schema, treeConfig, layout));
     }

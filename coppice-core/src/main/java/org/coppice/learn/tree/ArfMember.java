@@ -110,7 +110,8 @@ final class ArfMember {
       return;
     }
     // The error after learning x, as MOA's correctlyClassifies.
-    double error = tree.predictAfterLearn(x, votes) == y ? 0.0 : 1.0;
+    tree.votesAfterLearn(x, votes);
+    double error = HoeffdingTree.argmax(votes, votes.length) == y ? 0.0 : 1.0;
     if (warning != null && warning.update(error)) {
       lastWarningOn = seen;
       warnings++;
