@@ -101,15 +101,22 @@ public final class GaussianEstimator {
    */
   public static double density(double[] state, int offset, double x) {
     if (state[offset] > 0.0) {
-      double sd = Math.sqrt(variance(state, offset));
-      double mean = state[offset + 1];
-      if (sd > 0.0) {
-        double diff = x - mean;
-        return (1.0 / (NORMAL_CONSTANT * sd)) * Math.exp(-(diff * diff / (2.0 * sd * sd)));
-      }
-      return x == mean ? 1.0 : 0.0;
+      return normalDensity(state[offset + 1], Math.sqrt(variance(state, offset)), x);
     }
     return 0.0;
+  }
+
+  /**
+   * The density of N(mean, sd²) at {@code x}; for {@code sd} = 0, 1 if {@code x} equals the mean
+   * and 0 otherwise (MOA's convention). The kernel behind {@link #density(double[], int, double)},
+   * for callers that keep σ computed once.
+   */
+  public static double normalDensity(double mean, double sd, double x) {
+    if (sd > 0.0) {
+      double diff = x - mean;
+      return (1.0 / (NORMAL_CONSTANT * sd)) * Math.exp(-(diff * diff / (2.0 * sd * sd)));
+    }
+    return x == mean ? 1.0 : 0.0;
   }
 
   @Override

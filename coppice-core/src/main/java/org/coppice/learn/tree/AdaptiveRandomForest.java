@@ -1,18 +1,13 @@
 package org.coppice.learn.tree;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
+import org.coppice.drift.AdwinChangeDetector;
 import org.coppice.learn.Classifier;
-import org.coppice.util.JavaRandom;
-import org.coppice.util.Poisson;
+import org.coppice.learn.ensemble.ClassificationRules;
+import org.coppice.learn.ensemble.EnsembleEngine;
+import org.coppice.learn.ensemble.EnsembleSettings;
 
 /**
  * The Adaptive Random Forest classifier (H. M. Gomes, A. Bifet, J. Read, J. P. Barddal, F.
@@ -22,6 +17,11 @@ import org.coppice.util.Poisson;
  * leaf, online bagging with Poisson(λ) weights, per tree an ADWIN warning detector that starts a
  * background tree and an ADWIN drift detector that swaps it in, and votes weighted by each tree's
  * accuracy since its last reset.
+ *
+ * <p>The forest is a thin learner on the {@link EnsembleEngine}: the engine does the online
+ * bagging, the detectors, the background trees and the parallel block training; this class gives it
+ * Hoeffding trees as members and {@link ClassificationRules} (accuracy-weighted votes, 0/1 errors
+ * fed to ADWIN).
  *
  * <p><b>Parallelism without changing results.</b> Trees share no state, and the Poisson draws come
  * from one generator in a fixed order (instance-major, tree-minor, as MOA). {@link #testThenTrain}
@@ -36,22 +36,8 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
   private final ArfConfig config;
   private final int numClasses;
   private final int subspaceSize;
-  private final HoeffdingTreeConfig treeConfig;
-  final ArfMember[] members;
-  final JavaRandom bagging;
-  private final double expLambda; // e^λ, the same for every Poisson draw
-  long instancesSeen;
+  final EnsembleEngine<ForestTree> engine;
   boolean frozen; // loaded in inference-only form: cannot learn
-
-  // Block buffers, grown on demand and reused.
-  private int[] poisson = new int[0]; // [instance][member]
-  private long[] seenAt = new long[0]; // [instance]
-  private boolean[] trainable = new boolean[0]; // [instance]
-  private double[] contributions = new double[0]; // [member][blockCapacity][class]
-  private int blockCapacity;
-  private final double[] voteScratch;
-
-  private ExecutorService pool;
 
   /** A new, untrained forest. */
   public AdaptiveRandomForest(Schema schema, ArfConfig config) {
@@ -62,15 +48,26 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
     }
     this.numClasses = schema.numClasses();
     this.subspaceSize = config.maxFeatures().resolve(schema.numFeatures());
-    this.treeConfig = config.tree().toBuilder().subspaceSize(subspaceSize).build();
-    this.members = new ArfMember[config.ensembleSize()];
-    HoeffdingTree.Layout layout = new HoeffdingTree.Layout(schema);
-    for (int i = 0; i < members.length; i++) {
-      members[i] = new ArfMember(i, config, new HoeffdingTree(schema, treeConfig, layout));
-    }
-    this.bagging = new JavaRandom(config.seed());
-    this.expLambda = Math.exp(config.lambda());
-    this.voteScratch = new double[numClasses];
+    HoeffdingTreeConfig treeConfig = config.tree().toBuilder().subspaceSize(subspaceSize).build();
+    ObserverPool.Layout layout = new ObserverPool.Layout(schema);
+    this.engine =
+        new EnsembleEngine<>(
+            settings(config),
+            new ClassificationRules(numClasses, config.weightedVote()),
+            i -> new ForestTree(new HoeffdingTree(schema, treeConfig, layout)));
+  }
+
+  /** The engine settings of {@code config}: ADWIN drift and warning detectors, as MOA. */
+  static EnsembleSettings settings(ArfConfig config) {
+    double driftDelta = config.driftDelta();
+    double warningDelta = config.warningDelta();
+    return new EnsembleSettings(
+        config.ensembleSize(),
+        config.lambda(),
+        config.seed(),
+        config.threads(),
+        config.driftDetection() ? () -> new AdwinChangeDetector(driftDelta) : null,
+        config.backgroundLearners() ? () -> new AdwinChangeDetector(warningDelta) : null);
   }
 
   @Override
@@ -89,7 +86,7 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
 
   /** Number of instances learned (those with a label and a positive weight). */
   public long instancesSeen() {
-    return instancesSeen;
+    return engine.instancesSeen();
   }
 
   /**
@@ -99,166 +96,26 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
    */
   @Override
   public void votes(double[] x, double[] votes) {
-    double[][] scratch = VOTE_SCRATCH.get();
-    if (scratch[0].length != numClasses) {
-      scratch = new double[][] {new double[numClasses], new double[numClasses]};
-      VOTE_SCRATCH.set(scratch);
-    }
-    double[] treeVotes = scratch[0];
-    double[] share = scratch[1];
-    java.util.Arrays.fill(votes, 0, numClasses, 0.0);
-    for (ArfMember m : members) {
-      m.tree.votes(x, treeVotes);
-      m.contribution(treeVotes, share, 0);
-      for (int c = 0; c < numClasses; c++) {
-        votes[c] += share[c];
-      }
-    }
+    engine.predict(x, votes, 0);
   }
-
-  private static final ThreadLocal<double[][]> VOTE_SCRATCH =
-      ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
   @Override
   public void learn(double[] x, int y, double weight) {
     checkNotFrozen();
-    if (y < 0 || !(weight > 0)) {
-      return;
-    }
-    instancesSeen++;
-    for (ArfMember m : members) {
-      int k = Poisson.draw(config.lambda(), expLambda, bagging);
-      m.step(x, y, weight, true, k, instancesSeen, voteScratch, 0);
-    }
+    engine.learn(x, y, weight);
   }
 
   @Override
   public void testThenTrain(Instance[] batch, int n, double[][] votes) {
     checkNotFrozen();
-    int size = members.length;
-    ensureBlock(n);
+    engine.testThenTrain(batch, n);
     for (int t = 0; t < n; t++) {
-      Instance inst = batch[t];
-      trainable[t] = inst.y >= 0 && inst.weight > 0;
-      if (trainable[t]) {
-        if (inst.y >= numClasses) {
-          throw new IllegalArgumentException("class index " + inst.y + " out of range");
-        }
-        seenAt[t] = ++instancesSeen;
-        for (int i = 0; i < size; i++) {
-          poisson[t * size + i] = Poisson.draw(config.lambda(), expLambda, bagging);
-        }
-      }
-    }
-    int threads = Math.min(config.threads(), size);
-    if (threads <= 1) {
-      for (ArfMember m : members) {
-        runMember(m, batch, n);
-      }
-    } else {
-      runParallel(batch, n, threads);
-    }
-    for (int t = 0; t < n; t++) {
-      double[] out = votes[t];
-      java.util.Arrays.fill(out, 0, numClasses, 0.0);
-      for (int i = 0; i < size; i++) {
-        int base = (i * blockCapacity + t) * numClasses;
-        for (int c = 0; c < numClasses; c++) {
-          out[c] += contributions[base + c];
-        }
-      }
-    }
-  }
-
-  private void runMember(ArfMember m, Instance[] batch, int n) {
-    int size = members.length;
-    int base = m.index * blockCapacity * numClasses;
-    for (int t = 0; t < n; t++) {
-      Instance inst = batch[t];
-      m.step(
-          inst.x,
-          inst.y,
-          inst.weight,
-          trainable[t],
-          trainable[t] ? poisson[t * size + m.index] : 0,
-          seenAt[t],
-          contributions,
-          base + t * numClasses);
-    }
-  }
-
-  private void runParallel(Instance[] batch, int n, int threads) {
-    if (pool == null) {
-      pool =
-          Executors.newFixedThreadPool(
-              threads - 1,
-              r -> {
-                Thread th = new Thread(r, "coppice-arf");
-                th.setDaemon(true);
-                return th;
-              });
-    }
-    // Threads take runs of neighbouring members, so two threads rarely write to members (and trees)
-    // that sit next to each other in memory and share cache lines.
-    int chunk = Math.max(1, members.length / (threads * 4));
-    AtomicInteger next = new AtomicInteger();
-    Runnable work =
-        () -> {
-          for (int start = next.getAndAdd(chunk);
-              start < members.length;
-              start = next.getAndAdd(chunk)) {
-            int end = Math.min(members.length, start + chunk);
-            for (int i = start; i < end; i++) {
-              runMember(members[i], batch, n);
-            }
-          }
-        };
-    List<Future<?>> futures = new ArrayList<>(threads - 1);
-    for (int i = 0; i < threads - 1; i++) {
-      futures.add(pool.submit(work));
-    }
-    RuntimeException failure = null;
-    try {
-      work.run();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while training", e);
-      } catch (ExecutionException e) {
-        if (failure == null) {
-          failure =
-              e.getCause() instanceof RuntimeException re
-                  ? re
-                  : new IllegalStateException(e.getCause());
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private void ensureBlock(int n) {
-    int size = members.length;
-    if (poisson.length < n * size) {
-      poisson = new int[n * size];
-    }
-    if (seenAt.length < n) {
-      seenAt = new long[n];
-      trainable = new boolean[n];
-    }
-    if (n > blockCapacity) {
-      blockCapacity = n;
-      contributions = new double[size * n * numClasses];
+      engine.combined(t, votes[t], 0);
     }
   }
 
   /** True for a forest loaded in inference-only form, which cannot learn. */
+  @Override
   public boolean isFrozen() {
     return frozen;
   }
@@ -274,27 +131,28 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
 
   /** Number of ensemble members. */
   public int ensembleSize() {
-    return members.length;
+    return engine.size();
   }
 
   /** The foreground tree of member {@code i}. */
   public HoeffdingTree tree(int i) {
-    return members[i].tree;
+    return engine.member(i).foreground().tree;
   }
 
   /** The background tree of member {@code i}, or null. */
   public HoeffdingTree backgroundTree(int i) {
-    return members[i].background;
+    ForestTree background = engine.member(i).background();
+    return background == null ? null : background.tree;
   }
 
   /** Drifts detected by member {@code i} since the forest was created. */
   public long drifts(int i) {
-    return members[i].drifts;
+    return engine.member(i).drifts();
   }
 
   /** Warnings detected by member {@code i} since the forest was created. */
   public long warnings(int i) {
-    return members[i].warnings;
+    return engine.member(i).warnings();
   }
 
   /**
@@ -302,9 +160,6 @@ public final class AdaptiveRandomForest implements Classifier, AutoCloseable {
    */
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-      pool = null;
-    }
+    engine.close();
   }
 }

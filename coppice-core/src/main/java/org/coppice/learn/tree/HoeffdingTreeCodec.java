@@ -55,8 +55,7 @@ final class HoeffdingTreeCodec implements StateCodec<HoeffdingTree> {
     ModelCodec.expectSections(source, 2);
     ModelCodec.expectSection(source, 1, TREE, 0);
     StateReader r = source.open(1);
-    HoeffdingTree tree =
-        TreeCodec.read(schema, config, new HoeffdingTree.Layout(schema), r, frozen);
+    HoeffdingTree tree = TreeCodec.read(schema, config, new ObserverPool.Layout(schema), r, frozen);
     r.finish();
     tree.frozen = frozen;
     return tree;

@@ -7,9 +7,9 @@ import org.coppice.state.StateWriter;
 
 /**
  * Writes and reads a {@link HoeffdingTree}'s state as flat arrays (layout in docs/FORMAT.md,
- * "tree"). No recursion: the node arrays are written as they are, and reading checks every count
- * against the bytes left before allocating and every index against its range before the tree is
- * used.
+ * "tree"). No recursion: the node arrays are written as they are (renumbered without holes once the
+ * tree has freed nodes, see {@link NodeStore#freeSubtree}), and reading checks every count against
+ * the bytes left before allocating and every index against its range before the tree is used.
  *
  * <p>Full form: everything, so learning continues exactly (same arrays, same free blocks, same
  * generator state). Frozen form: only what prediction reads; observers are kept only for leaves
@@ -22,25 +22,26 @@ final class TreeCodec {
   private TreeCodec() {}
 
   static void write(HoeffdingTree t, StateWriter w, boolean frozen) {
-    int n = t.numNodes;
+    Nodes v = t.hasFreedNodes() ? Nodes.compacted(t) : Nodes.of(t);
+    int n = v.count;
     int c = t.numClasses;
     int m = t.leafAttributes;
     w.writeInt(n);
-    w.writeInt(t.root);
-    w.writeByteArray(t.kind, n);
-    w.writeIntArray(t.splitAttr, n);
-    w.writeDoubleArray(t.splitValue, n);
-    w.writeIntArray(t.childStart, n);
-    w.writeIntArray(t.childCount, n);
-    w.writeDoubleArray(t.counts, n * c);
-    w.writeIntArray(t.classLen, n);
-    w.writeDoubleArray(t.mcCorrect, n);
-    w.writeDoubleArray(t.nbCorrect, n);
-    w.writeIntArray(t.children, t.childrenSize);
+    w.writeInt(v.root);
+    w.writeByteArray(v.kind, n);
+    w.writeIntArray(v.splitAttr, n);
+    w.writeDoubleArray(v.splitValue, n);
+    w.writeIntArray(v.childStart, n);
+    w.writeIntArray(v.childCount, n);
+    w.writeDoubleArray(v.counts, n * c);
+    w.writeIntArray(v.classLen, n);
+    w.writeDoubleArray(v.mcCorrect, n);
+    w.writeDoubleArray(v.nbCorrect, n);
+    w.writeIntArray(v.children, v.childrenSize);
     if (!frozen) {
-      w.writeDoubleArray(t.lastEvalWeight, n);
-      w.writeIntArray(t.obsOffset, n);
-      w.writeIntArray(t.subspace, n * m);
+      w.writeDoubleArray(v.lastEvalWeight, n);
+      w.writeIntArray(v.obsOffset, n);
+      w.writeIntArray(v.subspace, n * m);
       w.writeDoubleArray(t.obs, t.obsSize);
       w.writeIntArray(t.freeBlockOffsets, t.freeBlockCount);
       w.writeIntArray(t.freeBlockSizes, t.freeBlockCount);
@@ -54,41 +55,134 @@ final class TreeCodec {
     int size = 0;
     for (int i = 0; i < n; i++) {
       offsets[i] = -1;
-      if (t.kind[i] == HoeffdingTree.LEAF && t.obsOffset[i] >= 0 && usesNaiveBayes(t, i)) {
+      int old = v.oldId(i);
+      if (t.kind[old] == HoeffdingTree.LEAF && t.obsOffset[old] >= 0 && t.leafReadsObservers(old)) {
         offsets[i] = size;
-        size += leafBlockSize(t, i);
+        size += t.leafBlockSize(old);
       }
     }
     w.writeIntArray(offsets, n);
-    w.writeIntArray(t.subspace, n * m);
+    w.writeIntArray(v.subspace, n * m);
     w.writeInt(size);
     for (int i = 0; i < n; i++) {
       if (offsets[i] >= 0) {
-        w.writeDoubles(t.obs, t.obsOffset[i], leafBlockSize(t, i));
+        int old = v.oldId(i);
+        w.writeDoubles(t.obs, t.obsOffset[old], t.leafBlockSize(old));
       }
     }
   }
 
-  private static boolean usesNaiveBayes(HoeffdingTree t, int leaf) {
-    return switch (t.config.leafPrediction()) {
-      case MAJORITY_CLASS -> false;
-      case NAIVE_BAYES -> true;
-      case NAIVE_BAYES_ADAPTIVE -> !(t.mcCorrect[leaf] > t.nbCorrect[leaf]);
-    };
-  }
+  /**
+   * The node arrays as written: the tree's own arrays, or, once nodes have been freed, a copy with
+   * the live nodes renumbered breadth-first from the root (so ids have no holes and every child
+   * comes after its parent, as the reader checks) and the child slots packed. A tree that never
+   * freed a node is written exactly as it is in memory.
+   */
+  private static final class Nodes {
+    int count;
+    int root;
+    int[] oldIds; // [new id] old id, or null: the identity
+    byte[] kind;
+    int[] splitAttr;
+    double[] splitValue;
+    int[] childStart;
+    int[] childCount;
+    double[] counts;
+    int[] classLen;
+    double[] mcCorrect;
+    double[] nbCorrect;
+    int[] children;
+    int childrenSize;
+    double[] lastEvalWeight;
+    int[] obsOffset;
+    int[] subspace;
 
-  private static int leafBlockSize(HoeffdingTree t, int leaf) {
-    int size = 0;
-    for (int j = 0; j < t.leafAttributes; j++) {
-      size += t.blockSize[t.subspace[leaf * t.leafAttributes + j]];
+    int oldId(int i) {
+      return oldIds == null ? i : oldIds[i];
     }
-    return size;
+
+    static Nodes of(HoeffdingTree t) {
+      Nodes v = new Nodes();
+      v.count = t.numNodes;
+      v.root = t.root;
+      v.kind = t.kind;
+      v.splitAttr = t.splitAttr;
+      v.splitValue = t.splitValue;
+      v.childStart = t.childStart;
+      v.childCount = t.childCount;
+      v.counts = t.counts;
+      v.classLen = t.classLen;
+      v.mcCorrect = t.mcCorrect;
+      v.nbCorrect = t.nbCorrect;
+      v.children = t.children;
+      v.childrenSize = t.childrenSize;
+      v.lastEvalWeight = t.lastEvalWeight;
+      v.obsOffset = t.obsOffset;
+      v.subspace = t.subspace;
+      return v;
+    }
+
+    static Nodes compacted(HoeffdingTree t) {
+      int[] order = t.breadthFirstOrder();
+      int n = order.length;
+      int c = t.numClasses;
+      int m = t.leafAttributes;
+      int[] newId = new int[t.numNodes];
+      for (int i = 0; i < n; i++) {
+        newId[order[i]] = i;
+      }
+      Nodes v = new Nodes();
+      v.count = n;
+      v.root = n == 0 ? -1 : 0;
+      v.oldIds = order;
+      v.kind = new byte[n];
+      v.splitAttr = new int[n];
+      v.splitValue = new double[n];
+      v.childStart = new int[n];
+      v.childCount = new int[n];
+      v.counts = new double[n * c];
+      v.classLen = new int[n];
+      v.mcCorrect = new double[n];
+      v.nbCorrect = new double[n];
+      v.lastEvalWeight = new double[n];
+      v.obsOffset = new int[n];
+      v.subspace = new int[n * m];
+      int slots = 0;
+      for (int old : order) {
+        slots += t.childCount[old];
+      }
+      v.children = new int[slots];
+      int next = 0;
+      for (int i = 0; i < n; i++) {
+        int old = order[i];
+        v.kind[i] = t.kind[old];
+        v.splitAttr[i] = t.splitAttr[old];
+        v.splitValue[i] = t.splitValue[old];
+        v.childCount[i] = t.childCount[old];
+        System.arraycopy(t.counts, old * c, v.counts, i * c, c);
+        v.classLen[i] = t.classLen[old];
+        v.mcCorrect[i] = t.mcCorrect[old];
+        v.nbCorrect[i] = t.nbCorrect[old];
+        v.lastEvalWeight[i] = t.lastEvalWeight[old];
+        v.obsOffset[i] = t.obsOffset[old];
+        System.arraycopy(t.subspace, old * m, v.subspace, i * m, m);
+        if (t.kind[old] != HoeffdingTree.LEAF) {
+          v.childStart[i] = next;
+          for (int b = 0; b < t.childCount[old]; b++) {
+            int child = t.children[t.childStart[old] + b];
+            v.children[next++] = child < 0 ? -1 : newId[child];
+          }
+        }
+      }
+      v.childrenSize = next;
+      return v;
+    }
   }
 
   static HoeffdingTree read(
       Schema schema,
       HoeffdingTreeConfig config,
-      HoeffdingTree.Layout layout,
+      ObserverPool.Layout layout,
       StateReader r,
       boolean frozen) {
     HoeffdingTree t = new HoeffdingTree(schema, config, layout);
@@ -308,9 +402,9 @@ final class TreeCodec {
         throw bad(r, "leaf " + leaf + ": observers run past the statistics array");
       }
       if (t.nominal[a]) {
-        int stride = HoeffdingTree.NCOUNTS + t.numValues[a];
+        int stride = ObserverPool.NCOUNTS + t.numValues[a];
         for (int cls = 0; cls < t.numClasses; cls++) {
-          double len = obs[(int) off + cls * stride + HoeffdingTree.NLEN];
+          double len = obs[(int) off + cls * stride + ObserverPool.NLEN];
           if (!(len >= 0 && len <= t.numValues[a]) || len != Math.rint(len)) {
             throw bad(r, "leaf " + leaf + ": nominal value count " + len + " out of range");
           }
