@@ -94,6 +94,26 @@ class GoldenBundleTest {
     assertResavesIdentically(model, golden("ht"), tmp);
   }
 
+  @Test
+  void naiveBayesAndMajorityClassFromVersionOneLoadPredictAndResaveIdentically(@TempDir Path tmp)
+      throws Exception {
+    CoppiceModel nb = CoppiceModel.load(golden("nb"));
+    assertEquals("nb", nb.manifest().learner());
+    assertEquals("nb", nb.type().name());
+    assertVotes(
+        nb,
+        new double[][] {
+          {1.1962543089799308E-27, 3.3848110182238575E-28},
+          {7.101335501128081E-28, 1.5524392703422098E-29},
+          {1.3147980814881227E-30, 1.6072487146965986E-30},
+        });
+    assertResavesIdentically(nb, golden("nb"), tmp.resolve("nb"));
+    CoppiceModel majority = CoppiceModel.load(golden("majority"));
+    assertEquals("majority", majority.type().name());
+    assertVotes(majority, new double[][] {{610, 390}, {610, 390}, {610, 390}});
+    assertResavesIdentically(majority, golden("majority"), tmp.resolve("majority"));
+  }
+
   private static void assertVotes(CoppiceModel model, double[][] expected) {
     double[] v = new double[2];
     for (int i = 0; i < PROBES.length; i++) {
