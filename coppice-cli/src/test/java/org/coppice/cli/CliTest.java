@@ -202,7 +202,7 @@ class CliTest {
             "mc",
             "--json");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(((String) json(r).get("learner_settings")).contains("grace period 100, "));
+    assertTrue(((String) json(r).get("learner_settings")).contains("grace-period 100, "));
   }
 
   @Test
