@@ -19,6 +19,9 @@ public final class RegressionMetrics {
   private double targetSum; // Σy (unweighted, as MOA)
   private double baselineSquaredError; // Σ(y − mean of earlier y)²
 
+  /** Empty metrics: nothing scored yet. */
+  public RegressionMetrics() {}
+
   /** Adds one result; a weight that is not positive is ignored. */
   public void add(double actual, double predicted, double w) {
     if (!(w > 0)) {
