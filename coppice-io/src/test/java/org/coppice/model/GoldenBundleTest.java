@@ -54,8 +54,8 @@ class GoldenBundleTest {
     Manifest m = model.manifest();
     assertEquals("adaptive-random-forest", m.learner());
     assertEquals(7L, m.seed());
-    assertEquals(3, m.parameters().get("trees").asInt());
-    assertEquals("60%", m.parameters().get("max-features").asText());
+    assertEquals(3, m.parameters().get("trees"));
+    assertEquals("60%", m.parameters().get("max-features"));
     assertEquals("agrawal-function2-seed7.csv", m.training().dataFile());
     assertEquals(1000, m.training().rowsRead());
     assertEquals(List.of("groupA", "groupB"), model.schema().target().values());
