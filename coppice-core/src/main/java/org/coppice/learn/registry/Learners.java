@@ -9,6 +9,7 @@ import org.coppice.learn.bayes.NaiveBayesType;
 import org.coppice.learn.regression.RegressionTreeType;
 import org.coppice.learn.tree.ArfType;
 import org.coppice.learn.tree.HoeffdingTreeType;
+import org.coppice.learn.tree.LeveragingBagType;
 import org.coppice.learn.tree.OzaBagType;
 
 /**
@@ -23,6 +24,7 @@ public final class Learners {
       List.of(
           ArfType.TYPE,
           OzaBagType.TYPE,
+          LeveragingBagType.TYPE,
           HoeffdingTreeType.TYPE,
           NaiveBayesType.TYPE,
           MajorityClassType.TYPE,

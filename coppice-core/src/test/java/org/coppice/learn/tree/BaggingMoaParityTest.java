@@ -25,6 +25,13 @@ class BaggingMoaParityTest {
       value = {
         "oza-bag | generators.SEAGenerator | sea | 17435",
         "oza-bag | generators.AgrawalGenerator | agrawal | 18685",
+        "leveraging-bagging | generators.SEAGenerator | sea | 17678",
+        "leveraging-bagging | generators.AgrawalGenerator | agrawal | 18431",
+        // 1 and 112 change detections in MOA: the reset-the-worst-tree rule at work
+        "leveraging-bagging | generators.HyperplaneGenerator -k 10 -t 0.001"
+            + " | hyperplane(drift-attributes=10,mag=0.001) | 16992",
+        "leveraging-bagging | generators.RandomRBFGeneratorDrift -c 5 -s 0.001 -k 50"
+            + " | rbf(classes=5,speed=0.001,drift-centroids=50,model-seed=1,instance-seed=1) | 11072",
       })
   void sameCorrectCountAsMoa(String learner, String moaStream, String spec, int moaCorrect) {
     InstanceStream stream = StreamSpecs.parse(spec, 1);
@@ -54,6 +61,8 @@ class BaggingMoaParityTest {
   private static Classifier newLearner(String name, Schema schema) {
     return switch (name) {
       case "oza-bag" -> new OzaBag(schema, OzaBagConfig.defaults().withThreads(2));
+      case "leveraging-bagging" ->
+          new LeveragingBag(schema, LeveragingBagConfig.defaults().withThreads(2));
       default -> throw new IllegalArgumentException(name);
     };
   }
