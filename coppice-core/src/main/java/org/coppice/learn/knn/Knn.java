@@ -41,11 +41,12 @@ public final class Knn implements Classifier {
   private final int numFeatures;
   private final int numClasses;
   private final boolean[] nominal;
+  private final boolean anyNominal;
 
   // The window: a ring of rows. While it is not full, rows 0..size-1 are in arrival order and head
   // is 0; once full, the oldest row is at head.
   private double[] rows; // raw values, row-major
-  private double[] scaled; // numeric: scaled value (NaN if missing); nominal: raw value
+  private double[] scaled; // numeric: scaled value (NaN if missing); nominal: value as an int
   private int[] labels;
   private int allocated;
   private int head;
@@ -55,6 +56,8 @@ public final class Knn implements Classifier {
   // number.
   private final double[] min;
   private final double[] max;
+  private final int[] atMin; // how many window values equal min
+  private final int[] atMax;
   private final int[] present;
 
   // Scratch.
@@ -85,10 +88,13 @@ public final class Knn implements Classifier {
     for (int j = 0; j < numFeatures; j++) {
       nominal[j] = schema.feature(j).isNominal();
     }
+    this.anyNominal = schema.features().stream().anyMatch(a -> a.isNominal());
     this.min = new double[numFeatures];
     this.max = new double[numFeatures];
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    this.atMin = new int[numFeatures];
+    this.atMax = new int[numFeatures];
     this.present = new int[numFeatures];
     this.query = new double[numFeatures];
     this.rescan = new boolean[numFeatures];
@@ -153,7 +159,7 @@ public final class Knn implements Classifier {
         present[j]++;
       }
       if (nominal[j]) {
-        scaled[o + j] = v;
+        scaled[o + j] = nominalValue(v);
         continue;
       }
       boolean changed;
@@ -164,11 +170,17 @@ public final class Knn implements Classifier {
         changed = false;
         if (v < min[j]) {
           min[j] = v;
+          atMin[j] = 1;
           changed = true;
+        } else if (v == min[j]) {
+          atMin[j]++;
         }
         if (v > max[j]) {
           max[j] = v;
+          atMax[j] = 1;
           changed = true;
+        } else if (v == max[j]) {
+          atMax[j]++;
         }
       }
       if (changed) {
@@ -188,7 +200,13 @@ public final class Knn implements Classifier {
         continue;
       }
       present[j]--;
-      if (!nominal[j] && (v == min[j] || v == max[j])) {
+      if (nominal[j]) {
+        continue;
+      }
+      if (v == min[j] && --atMin[j] == 0) {
+        rescan[j] = true;
+      }
+      if (v == max[j] && --atMax[j] == 0) {
         rescan[j] = true;
       }
     }
@@ -198,18 +216,28 @@ public final class Knn implements Classifier {
   private boolean rescanRange(int j) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
+    int nLo = 0;
+    int nHi = 0;
     for (int s = 0, o = j; s < size; s++, o += numFeatures) {
       double v = rows[o];
       if (v < lo) {
         lo = v;
+        nLo = 1;
+      } else if (v == lo) {
+        nLo++;
       }
       if (v > hi) {
         hi = v;
+        nHi = 1;
+      } else if (v == hi) {
+        nHi++;
       }
     }
     boolean changed = lo != min[j] || hi != max[j];
     min[j] = lo;
     max[j] = hi;
+    atMin[j] = nLo;
+    atMax[j] = nHi;
     return changed;
   }
 
@@ -218,6 +246,14 @@ public final class Knn implements Classifier {
     for (int s = 0, o = j; s < size; s++, o += numFeatures) {
       scaled[o] = scale(rows[o], j);
     }
+  }
+
+  /**
+   * A nominal value as MOA compares it, truncated to an int (NaN stays NaN), so that two values
+   * differ by at least 1 or not at all.
+   */
+  private static double nominalValue(double v) {
+    return Double.isNaN(v) ? Double.NaN : (double) (int) v;
   }
 
   /** MOA's scaling of a numeric value: NaN stays NaN, a range of width 0 gives 0. */
@@ -250,7 +286,7 @@ public final class Knn implements Classifier {
         missing = true;
         query[j] = Double.NaN;
       } else if (nominal[j]) {
-        query[j] = v;
+        query[j] = nominalValue(v);
       } else if (present[j] == 0) {
         // MOA scales with an empty range to NaN: every distance is NaN and the oldest k vote.
         for (int c = 0; c < kk; c++) {
@@ -267,7 +303,7 @@ public final class Knn implements Classifier {
     double[] h = heap;
     int filled = 0;
     for (int s = 0; s < n; s++) {
-      double ds = missing ? distanceWithMissing(s) : distance(s);
+      double ds = missing ? distanceWithMissing(s) : anyNominal ? distance(s) : numericDistance(s);
       d[s] = ds;
       if (filled < kk) {
         siftUp(h, filled++, ds);
@@ -284,6 +320,19 @@ public final class Knn implements Classifier {
     }
   }
 
+  /** {@link #distance} when every feature is numeric. */
+  private double numericDistance(int s) {
+    double[] w = scaled;
+    double[] q = query;
+    int o = s * numFeatures;
+    double sum = 0;
+    for (int j = 0; j < q.length; j++) {
+      double diff = q[j] - w[o + j];
+      sum += diff * diff;
+    }
+    return sum;
+  }
+
   /** Squared distance from the query to row {@code s}, neither having a missing value. */
   private double distance(int s) {
     double[] w = scaled;
@@ -291,14 +340,11 @@ public final class Knn implements Classifier {
     int o = s * numFeatures;
     double sum = 0;
     for (int j = 0; j < q.length; j++) {
+      double diff = q[j] - w[o + j];
       if (nominal[j]) {
-        if ((int) q[j] != (int) w[o + j]) {
-          sum += 1;
-        }
-      } else {
-        double diff = q[j] - w[o + j];
-        sum += diff * diff;
+        diff = Math.min(1.0, Math.abs(diff)); // nominal values are whole: 1 if unequal
       }
+      sum += diff * diff;
     }
     return sum;
   }
@@ -418,7 +464,7 @@ public final class Knn implements Classifier {
       present[j] = p;
       if (nominal[j]) {
         for (int s = 0, o = j; s < n; s++, o += numFeatures) {
-          scaled[o] = rows[o];
+          scaled[o] = nominalValue(rows[o]);
         }
         continue;
       }
