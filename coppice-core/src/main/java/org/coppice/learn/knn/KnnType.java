@@ -15,8 +15,9 @@ import org.coppice.state.StateReader;
 import org.coppice.state.StateWriter;
 
 /**
- * The declaration of k nearest neighbours, {@code knn}: settings {@code k} and {@code window},
- * savable (no inference-only form: the window is the model).
+ * The declaration of k nearest neighbours, {@code knn}: settings {@code k} and {@code window-size}
+ * (not {@code window}, the evaluation window's option), savable (no inference-only form: the window
+ * is the model).
  *
  * <p>State layout (version 1): the header continues with {@code int k, int window}; then one
  * section {@code WINDOW} (kind 9, id 0) holding {@code int n} (≤ window, checked against the bytes
@@ -39,7 +40,7 @@ public final class KnnType {
 
   static final Parameter WINDOW_SIZE =
       Parameter.integer(
-          "window",
+          "window-size",
           KnnConfig.DEFAULTS.window(),
           1,
           KnnConfig.MAX_WINDOW,
