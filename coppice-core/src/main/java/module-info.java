@@ -38,6 +38,7 @@ module org.coppice.core {
   exports org.coppice.learn.baseline;
   exports org.coppice.learn.bayes;
   exports org.coppice.learn.ensemble;
+  exports org.coppice.learn.knn;
   exports org.coppice.learn.regression;
   exports org.coppice.learn.registry;
   exports org.coppice.learn.tree;
