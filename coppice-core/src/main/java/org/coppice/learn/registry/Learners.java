@@ -6,6 +6,7 @@ import org.coppice.learn.Learner;
 import org.coppice.learn.Task;
 import org.coppice.learn.baseline.MajorityClassType;
 import org.coppice.learn.bayes.NaiveBayesType;
+import org.coppice.learn.regression.ArfRegressorType;
 import org.coppice.learn.regression.RegressionTreeType;
 import org.coppice.learn.tree.ArfType;
 import org.coppice.learn.tree.HoeffdingTreeType;
@@ -24,6 +25,7 @@ public final class Learners {
           HoeffdingTreeType.TYPE,
           NaiveBayesType.TYPE,
           MajorityClassType.TYPE,
+          ArfRegressorType.TYPE,
           RegressionTreeType.TYPE);
 
   static {
