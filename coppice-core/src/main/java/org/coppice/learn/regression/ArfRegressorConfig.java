@@ -17,7 +17,7 @@ import org.coppice.learn.tree.MaxFeatures;
  * @param backgroundLearners grow a background tree on a warning, swapped in at the next drift (off:
  *     a drift resets the tree) [-q off]
  * @param detectorInput what each tree's detectors are fed; MOA feeds the prediction
- * @param seed seed of the Poisson weights [-r 1]
+ * @param seed seed of the Poisson weights [randomSeed 1; MOA has no command-line option for it]
  * @param threads threads that train the trees, at least 1; never changes a result
  * @param tree the member trees' settings: MOA's {@code ARFFIMTDD -g 50 -c 0.01} (grace period 50,
  *     split confidence 0.01, the other FIMT-DD defaults, leaves predicting their mean target, tree

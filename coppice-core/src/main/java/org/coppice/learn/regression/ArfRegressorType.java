@@ -45,7 +45,10 @@ public final class ArfRegressorType {
             Parameter.integer("trees", d.ensembleSize(), 1, 1 << 20, "number of trees (MOA -s)"),
             ArfRegressorConfig::ensembleSize)
         .parameter(
-            Parameter.longInteger("seed", d.seed(), "seed of the bagging weights (MOA -r)"),
+            Parameter.longInteger(
+                "seed",
+                d.seed(),
+                "seed of the bagging weights (MOA: randomSeed, always 1 from its command line)"),
             ArfRegressorConfig::seed)
         .parameter(
             Parameter.text(
@@ -196,7 +199,7 @@ public final class ArfRegressorType {
             Parameter.longInteger(
                 "tree-seed",
                 t.seed(),
-                "seed every tree starts from, for its leaves' subspaces (ARFFIMTDD -r)"),
+                "seed every tree starts from, for its leaves' subspaces (MOA: the tree's randomSeed, 1)"),
             c -> c.tree().seed())
         .parameter(
             Parameter.integer(
