@@ -580,7 +580,7 @@ class ModelCommandsTest {
     String out = dir.resolve("m").toString();
     assertUserError(
         run("train", "--data", data, "--learner", "ht", "--trees", "3", "--out", out),
-        "--trees applies only to --learner arf, not to --learner ht");
+        "--trees applies only to --learner arf, arf-regressor, not to --learner ht");
     assertUserError(
         run("train", "--data", data, "--trees", "0", "--out", out), "invalid value for --trees");
     assertUserError(
@@ -591,12 +591,13 @@ class ModelCommandsTest {
     Files.writeString(ht, "learner: ht\n");
     assertUserError(
         run("train", "--data", data, "--config", ht.toString(), "--lambda", "3", "--out", out),
-        "--lambda applies only to --learner arf, not to learner ht of config file " + ht);
+        "--lambda applies only to --learner arf, arf-regressor, not to learner ht of config file "
+            + ht);
     Path arf = dir.resolve("arf.json");
     Files.writeString(arf, "{\"trees\": 3}");
     assertUserError(
         run("train", "--data", data, "--config", arf.toString(), "--learner", "ht", "--out", out),
-        "config file " + arf + ": trees applies only to learner arf, not to ht");
+        "config file " + arf + ": trees applies only to learner arf, arf-regressor, not to ht");
     Path typo = dir.resolve("typo.yaml");
     Files.writeString(typo, "tress: 3\n");
     assertUserError(
