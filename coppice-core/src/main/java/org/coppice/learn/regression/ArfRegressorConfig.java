@@ -20,8 +20,8 @@ import org.coppice.learn.tree.MaxFeatures;
  * @param seed seed of the Poisson weights [randomSeed 1; MOA has no command-line option for it]
  * @param threads threads that train the trees, at least 1; never changes a result
  * @param tree the member trees' settings: MOA's {@code ARFFIMTDD -g 50 -c 0.01} (grace period 50,
- *     split confidence 0.01, the other FIMT-DD defaults, leaves predicting their mean target, tree
- *     seed 1 for the subspace draws)
+ *     split confidence 0.01, the other FIMT-DD defaults, tree seed 1 for the subspace draws); the
+ *     leaves must predict their mean target ({@code perceptronLeaves} false), as ARFFIMTDD's do
  */
 public record ArfRegressorConfig(
     int ensembleSize,
@@ -54,7 +54,7 @@ public record ArfRegressorConfig(
   }
 
   /**
-   * @throws IllegalArgumentException for a value out of range
+   * @throws IllegalArgumentException for a value out of range, or perceptron leaves
    */
   public ArfRegressorConfig {
     if (ensembleSize < 1) {
@@ -63,6 +63,10 @@ public record ArfRegressorConfig(
     Objects.requireNonNull(maxFeatures, "maxFeatures");
     Objects.requireNonNull(detectorInput, "detectorInput");
     Objects.requireNonNull(tree, "tree");
+    if (tree.perceptronLeaves()) {
+      throw new IllegalArgumentException(
+          "the forest's trees predict with the mean target (MOA's ARFFIMTDD), not perceptrons");
+    }
     if (!(lambda > 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("lambda must be positive and finite: " + lambda);
     }

@@ -17,13 +17,13 @@ import org.coppice.learn.tree.MaxFeatures;
  * the default regression learner. Its settings are MOA 2024.07 {@code
  * meta.AdaptiveRandomForestRegressor}'s options with their defaults, named as the {@code arf}
  * classifier's where they mean the same; the tree settings are named as {@code ht-regressor}'s,
- * with the defaults of MOA's member tree ({@code ARFFIMTDD -g 50 -c 0.01}, mean leaves).
+ * with the defaults of MOA's member tree ({@code ARFFIMTDD -g 50 -c 0.01}). The trees' leaves
+ * predict their mean target, as MOA's {@code ARFFIMTDD} (whose perceptron options are never used),
+ * so the forest has no leaf-model or learning-rate settings.
  */
 public final class ArfRegressorType {
   private ArfRegressorType() {}
 
-  private static final String PERCEPTRON = "perceptron";
-  private static final String MEAN = "mean";
   private static final String PREDICTION = "prediction";
   private static final String ERROR = "error";
 
@@ -125,36 +125,6 @@ public final class ArfRegressorType {
                 "split anyway once the Hoeffding bound is below this (ARFFIMTDD -t)"),
             c -> c.tree().tieThreshold())
         .parameter(
-            Parameter.choice(
-                "leaf-prediction",
-                t.perceptronLeaves() ? PERCEPTRON : MEAN,
-                List.of(MEAN, PERCEPTRON),
-                "leaf model: mean target (MOA's ARFFIMTDD) or a perceptron (model trees, not in"
-                    + " MOA's forest)"),
-            c -> c.tree().perceptronLeaves() ? PERCEPTRON : MEAN)
-        .parameter(
-            Parameter.number(
-                "learning-rate",
-                t.learningRate(),
-                0,
-                1,
-                "initial learning rate of the leaf perceptrons (ARFFIMTDD -l)"),
-            c -> c.tree().learningRate())
-        .parameter(
-            Parameter.number(
-                "learning-rate-decay",
-                t.learningRateDecay(),
-                0,
-                1,
-                "learning rate decay: rate = learning-rate / (1 + n * decay) (ARFFIMTDD -d)"),
-            c -> c.tree().learningRateDecay())
-        .parameter(
-            Parameter.bool(
-                "constant-learning-rate",
-                t.constantLearningRate(),
-                "keep the perceptron learning rate constant (ARFFIMTDD -p)"),
-            c -> c.tree().constantLearningRate())
-        .parameter(
             Parameter.number(
                 "ph-alpha",
                 t.phAlpha(),
@@ -230,10 +200,7 @@ public final class ArfRegressorType {
             .gracePeriod(s.intValue("grace-period"))
             .splitConfidence(s.doubleValue("split-confidence"))
             .tieThreshold(s.doubleValue("tie-threshold"))
-            .perceptronLeaves(s.choice("leaf-prediction").equals(PERCEPTRON))
-            .learningRate(s.doubleValue("learning-rate"))
-            .learningRateDecay(s.doubleValue("learning-rate-decay"))
-            .constantLearningRate(s.boolValue("constant-learning-rate"))
+            .perceptronLeaves(false)
             .phAlpha(s.doubleValue("ph-alpha"))
             .phThreshold(s.intValue("ph-threshold"))
             .alternateFadingFactor(s.doubleValue("alternate-fading-factor"))

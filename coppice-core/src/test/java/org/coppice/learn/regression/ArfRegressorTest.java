@@ -186,6 +186,17 @@ class ArfRegressorTest {
   }
 
   @Test
+  void theTreesKeepMeanLeaves() {
+    RegressionTreeConfig perceptrons =
+        ArfRegressorConfig.defaultTreeConfig().toBuilder().perceptronLeaves(true).build();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ArfRegressorConfig.builder().tree(perceptrons).build());
+    assertFalse(ArfRegressorType.TYPE.hasParameter("leaf-prediction"));
+    assertFalse(ArfRegressorType.TYPE.hasParameter("learning-rate"));
+  }
+
+  @Test
   void basics() {
     AdaptiveRandomForestRegressor f = forest(twoFeatures(), 4, 1);
     assertEquals(0.0, f.predict(new double[] {0.5, 0.5}), "0 before learning, as MOA");
