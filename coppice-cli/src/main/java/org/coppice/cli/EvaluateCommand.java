@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
     header = "Scores a predictions file against the labelled data, without the model.",
     description = {
       "Compares the predictions written by 'coppice predict' with the true labels in column",
-      "--target of --data and prints accuracy, kappa, macro F1, log loss and the confusion",
-      "matrix. With --id, rows are matched by id (the predictions' id against that column of",
-      "--data); without it, the n-th prediction goes with the n-th row. Rows without a label",
-      "are skipped and counted.",
+      "--target of --data (default: the last column). A classifier's predictions (a 'label'",
+      "column) give accuracy, kappa, macro F1, log loss and the confusion matrix; a",
+      "regressor's (a 'prediction' column) give MAE, RMSE and R2 (against the running mean of",
+      "the earlier true values). With --id, rows are matched by id (the predictions' id against",
+      "that column of --data); without it, the n-th prediction goes with the n-th row. Rows",
+      "without a label are skipped and counted.",
       ""
     },
     footer = {
@@ -51,8 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       paramLabel = "COL",
-      required = true,
-      description = "Column of --data holding the true labels.")
+      description =
+          "Column of --data holding the true labels or values (default: the last column).")
   String target;
 
   @Option(

@@ -140,10 +140,7 @@ final class ModelReports {
   }
 
   private static Long trees(Manifest manifest) {
-    if (manifest.parameters() == null || !manifest.parameters().path("trees").canConvertToLong()) {
-      return null;
-    }
-    return manifest.parameters().path("trees").asLong();
+    return manifest.parameters().get("trees") instanceof Number n ? n.longValue() : null;
   }
 
   /** " (trained before on FILE, N rows)" from the earlier runs' provenance. */

@@ -328,6 +328,87 @@ class ModelCommandsTest {
   }
 
   @Test
+  void evaluateDefaultsTheTargetToTheLastColumn() {
+    Path predictions = dir.resolve("p.jsonl");
+    Run p =
+        run(
+            "predict",
+            "--model",
+            model.toString(),
+            "--data",
+            score.toString(),
+            "--out",
+            predictions.toString());
+    assertEquals(0, p.exitCode(), p.err());
+    String[] common = {"evaluate", "--predictions", predictions.toString(), "--data"};
+    Run named = run(concat(common, score.toString(), "--target", "class", "--json"));
+    Run last = run(concat(common, score.toString(), "--json"));
+    assertEquals(0, last.exitCode(), last.err());
+    assertEquals(named.out(), last.out());
+    Map<String, Object> j = MiniJson.object(last.out());
+    assertEquals("classification", j.get("task"));
+    assertEquals(1000, num(j, "count"));
+    String help = run("evaluate", "--help").out();
+    assertTrue(help.contains("(default: the last column)"), help);
+  }
+
+  @Test
+  void evaluateScoresARegressorsPredictions() throws IOException {
+    // Scored rows (y, prediction): (2, 2.5), (4, 3), (3, 3), (6, 5); rows r3 and r5 have no y.
+    // MAE 2.5 / 4, RMSE sqrt(2.25 / 4), R² 1 - 2.25 / 17 (running means 0, 2, 3, 3).
+    Path data = dir.resolve("y.csv");
+    Files.writeString(data, "id,x,y\nr1,1,2.0\nr2,2,4\nr3,3,NA\nr4,4,3.0\nr5,5,\nr6,6,6\n");
+    Path csv = dir.resolve("p.csv");
+    Files.writeString(csv, "id,prediction\nr1,2.5\nr2,3.0\nr3,1.0\nr4,3\nr5,7.0\nr6,5.0\n");
+    Path jsonl = dir.resolve("p.jsonl");
+    Files.writeString(
+        jsonl,
+        "{\"id\": \"r6\", \"prediction\": 5.0}\n"
+            + "{\"id\": \"r5\", \"prediction\": 7.0}\n"
+            + "{\"id\": \"r4\", \"prediction\": 3}\n"
+            + "{\"id\": \"r3\", \"prediction\": 1.0}\n"
+            + "{\"id\": \"r2\", \"prediction\": 3.0}\n"
+            + "{\"id\": \"r1\", \"prediction\": 2.5}\n");
+    List<List<String>> variants =
+        List.of(
+            List.of("--predictions", csv.toString(), "--target", "y"),
+            List.of("--predictions", csv.toString()),
+            List.of("--predictions", jsonl.toString(), "--id", "id"),
+            List.of("--predictions", jsonl.toString(), "--id", "id", "--target", "y"));
+    for (List<String> variant : variants) {
+      List<String> args = new ArrayList<>(List.of("evaluate", "--data", data.toString(), "--json"));
+      args.addAll(variant);
+      Run e = run(args.toArray(String[]::new));
+      assertEquals(0, e.exitCode(), variant + ": " + e.err());
+      assertEquals("", e.err());
+      Map<String, Object> j = MiniJson.object(e.out());
+      assertEquals("regression", j.get("task"), e.out());
+      assertEquals(variant.contains("--id") ? "id" : "order", j.get("join"));
+      assertEquals(6, num(j, "rows"));
+      assertEquals(4, num(j, "count"));
+      assertEquals(2, num(j, "skipped_missing_label"));
+      assertEquals(0.625, num(j, "mae"), 1e-12);
+      assertEquals(0.75, num(j, "rmse"), 1e-12);
+      assertEquals(1 - 2.25 / 17, num(j, "r2"), 1e-12);
+      assertFalse(j.containsKey("accuracy"), e.out());
+    }
+    Run text = run("evaluate", "--predictions", csv.toString(), "--data", data.toString());
+    assertEquals(0, text.exitCode(), text.err());
+    assertTrue(text.out().contains("RMSE:            0.750000\n"), text.out());
+    assertTrue(text.out().contains("R2:              0.867647\n"), text.out());
+
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "id,prediction\nr1,2.5\nr2,lots\n");
+    Run e = run("evaluate", "--predictions", bad.toString(), "--data", data.toString());
+    assertEquals(1, e.exitCode(), e.err());
+    assertUserError(e, bad + ":3: column 2 ('prediction'): expected a number, got \"lots\"");
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
+  }
+
+  @Test
   void learnContinuesTheModel() throws IOException {
     Path model2 = dir.resolve("model2");
     Run r =
@@ -580,7 +661,7 @@ class ModelCommandsTest {
     String out = dir.resolve("m").toString();
     assertUserError(
         run("train", "--data", data, "--learner", "ht", "--trees", "3", "--out", out),
-        "--trees applies only to --learner arf, arf-regressor, not to --learner ht");
+        "--trees applies only to --learner arf, oza-bag, leveraging-bagging, arf-regressor, not to --learner ht");
     assertUserError(
         run("train", "--data", data, "--trees", "0", "--out", out), "invalid value for --trees");
     assertUserError(
@@ -591,13 +672,15 @@ class ModelCommandsTest {
     Files.writeString(ht, "learner: ht\n");
     assertUserError(
         run("train", "--data", data, "--config", ht.toString(), "--lambda", "3", "--out", out),
-        "--lambda applies only to --learner arf, arf-regressor, not to learner ht of config file "
+        "--lambda applies only to --learner arf, leveraging-bagging, arf-regressor, not to learner ht of config file "
             + ht);
     Path arf = dir.resolve("arf.json");
     Files.writeString(arf, "{\"trees\": 3}");
     assertUserError(
         run("train", "--data", data, "--config", arf.toString(), "--learner", "ht", "--out", out),
-        "config file " + arf + ": trees applies only to learner arf, arf-regressor, not to ht");
+        "config file "
+            + arf
+            + ": trees applies only to learner arf, oza-bag, leveraging-bagging, arf-regressor, not to ht");
     Path typo = dir.resolve("typo.yaml");
     Files.writeString(typo, "tress: 3\n");
     assertUserError(

@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.coppice.cli.CliTest.Run;
 import org.coppice.model.CoppiceModel;
 import org.coppice.model.Prediction;
-import org.coppice.util.JavaRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class RegressionCommandsTest {
   @BeforeAll
   static void writeData() throws IOException {
     StringBuilder sb = new StringBuilder("rooms,area,age,zone,price\n");
-    JavaRandom r = new JavaRandom(42);
+    Random r = new Random(42);
     String[] zones = {"north", "south", "centre"};
     for (int i = 0; i < 3000; i++) {
       int rooms = 1 + r.nextInt(6);

@@ -138,60 +138,37 @@ public final class PrequentialEvaluator {
           "the learner was built for " + learnerSchema + " but the stream is " + schema);
     }
     int numClasses = schema.numClasses();
-    Instance[] batch = new Instance[blockSize];
-    for (int i = 0; i < blockSize; i++) {
-      batch[i] = schema.newInstance();
-    }
     double[][] votes = new double[blockSize][numClasses];
     ClassificationMetrics cumulative = new ClassificationMetrics(numClasses);
     WindowedClassificationMetrics window =
         new WindowedClassificationMetrics(numClasses, windowSize);
-    List<PrequentialResult.Checkpoint> checkpoints = new ArrayList<>();
+    Scoring scoring =
+        new Scoring() {
+          @Override
+          public void testThenTrain(Instance[] batch, int n) {
+            for (int i = 0; i < n; i++) {
+              Arrays.fill(votes[i], 0.0);
+            }
+            learner.testThenTrain(batch, n, votes);
+          }
 
-    long processed = 0;
-    long start = System.nanoTime();
-    long excluded = 0;
-    long lastReport = start;
-    boolean exhausted = false;
-    while (!exhausted && (limit < 0 || processed < limit)) {
-      int want = limit < 0 ? blockSize : (int) Math.min(blockSize, limit - processed);
-      int n = 0;
-      while (n < want && stream.next(batch[n])) {
-        n++;
-      }
-      exhausted = n < want;
-      if (n == 0) {
-        break;
-      }
-      for (int i = 0; i < n; i++) {
-        Arrays.fill(votes[i], 0.0);
-      }
-      learner.testThenTrain(batch, n, votes);
-      for (int i = 0; i < n; i++) {
-        Instance inst = batch[i];
-        if (inst.y >= 0) {
-          cumulative.add(inst.y, votes[i], inst.weight);
-          window.add(inst.y, votes[i], inst.weight);
-        }
-        processed++;
-        if (checkpointEvery > 0 && processed % checkpointEvery == 0) {
-          checkpoints.add(
-              new PrequentialResult.Checkpoint(
-                  processed, cumulative.accuracy(), window.accuracy()));
-        }
-      }
-      if (listener != null) {
-        long now = System.nanoTime();
-        if (now - lastReport >= progressIntervalNanos) {
-          listener.onProgress(processed, (now - start - excluded) * 1e-9, stream.progress());
-          long after = System.nanoTime();
-          excluded += after - now;
-          lastReport = after;
-        }
-      }
-    }
-    double seconds = (System.nanoTime() - start - excluded) * 1e-9;
-    return new PrequentialResult(processed, cumulative, window, seconds, checkpoints);
+          @Override
+          public void score(int i, Instance inst) {
+            if (inst.y >= 0) {
+              cumulative.add(inst.y, votes[i], inst.weight);
+              window.add(inst.y, votes[i], inst.weight);
+            }
+          }
+
+          @Override
+          public PrequentialResult.Checkpoint checkpoint(long processed) {
+            return new PrequentialResult.Checkpoint(
+                processed, cumulative.accuracy(), window.accuracy());
+          }
+        };
+    List<PrequentialResult.Checkpoint> checkpoints = new ArrayList<>();
+    Ran ran = loop(stream, scoring, checkpoints);
+    return new PrequentialResult(ran.processed, cumulative, window, ran.seconds, checkpoints);
   }
 
   /**
@@ -210,15 +187,58 @@ public final class PrequentialEvaluator {
       throw new IllegalArgumentException(
           "the learner was built for " + learnerSchema + " but the stream is " + schema);
     }
-    Instance[] batch = new Instance[blockSize];
-    for (int i = 0; i < blockSize; i++) {
-      batch[i] = schema.newInstance();
-    }
     double[] predictions = new double[blockSize];
     RegressionMetrics cumulative = new RegressionMetrics(schema.numFeatures());
     WindowedRegressionMetrics window =
         new WindowedRegressionMetrics(schema.numFeatures(), windowSize);
+    Scoring scoring =
+        new Scoring() {
+          @Override
+          public void testThenTrain(Instance[] batch, int n) {
+            learner.testThenTrain(batch, n, predictions);
+          }
+
+          @Override
+          public void score(int i, Instance inst) {
+            if (inst.target == inst.target) {
+              cumulative.add(inst.target, predictions[i], inst.weight);
+              window.add(inst.target, predictions[i], inst.weight);
+            }
+          }
+
+          @Override
+          public PrequentialResult.Checkpoint checkpoint(long processed) {
+            return new PrequentialResult.Checkpoint(processed, cumulative.rmse(), window.rmse());
+          }
+        };
     List<PrequentialResult.Checkpoint> checkpoints = new ArrayList<>();
+    Ran ran = loop(stream, scoring, checkpoints);
+    return new PrequentialResult(ran.processed, cumulative, window, ran.seconds, checkpoints);
+  }
+
+  /** A task's part of the loop: a block through the learner, then each instance scored. */
+  private interface Scoring {
+    void testThenTrain(Instance[] batch, int n);
+
+    void score(int i, Instance inst);
+
+    PrequentialResult.Checkpoint checkpoint(long processed);
+  }
+
+  /** Instances processed and the timed seconds (progress reports excluded). */
+  private record Ran(long processed, double seconds) {}
+
+  /**
+   * The test-then-train loop shared by both tasks: reads blocks until the stream ends or the limit,
+   * passes each to {@code scoring}, scores in stream order, records checkpoints and reports
+   * progress.
+   */
+  private Ran loop(
+      InstanceStream stream, Scoring scoring, List<PrequentialResult.Checkpoint> checkpoints) {
+    Instance[] batch = new Instance[blockSize];
+    for (int i = 0; i < blockSize; i++) {
+      batch[i] = stream.schema().newInstance();
+    }
     long processed = 0;
     long start = System.nanoTime();
     long excluded = 0;
@@ -234,17 +254,12 @@ public final class PrequentialEvaluator {
       if (n == 0) {
         break;
       }
-      learner.testThenTrain(batch, n, predictions);
+      scoring.testThenTrain(batch, n);
       for (int i = 0; i < n; i++) {
-        Instance inst = batch[i];
-        if (inst.target == inst.target) {
-          cumulative.add(inst.target, predictions[i], inst.weight);
-          window.add(inst.target, predictions[i], inst.weight);
-        }
+        scoring.score(i, batch[i]);
         processed++;
         if (checkpointEvery > 0 && processed % checkpointEvery == 0) {
-          checkpoints.add(
-              new PrequentialResult.Checkpoint(processed, cumulative.rmse(), window.rmse()));
+          checkpoints.add(scoring.checkpoint(processed));
         }
       }
       if (listener != null) {
@@ -257,7 +272,6 @@ public final class PrequentialEvaluator {
         }
       }
     }
-    double seconds = (System.nanoTime() - start - excluded) * 1e-9;
-    return new PrequentialResult(processed, cumulative, window, seconds, checkpoints);
+    return new Ran(processed, (System.nanoTime() - start - excluded) * 1e-9);
   }
 }

@@ -13,5 +13,10 @@
  *
  * <p>Nothing here uses Java serialization, reflection or recursion, and every read that allocates
  * checks the claimed size against the bytes that remain before allocating.
+ *
+ * <p>The interfaces and the exception are API: a learner's state codec ({@link
+ * org.coppice.learn.registry.StateCodec}) reads and writes through them, and {@link
+ * org.coppice.state.ModelFormatException} is what loading a model throws. The implementations are
+ * internal, in {@code org.coppice.state.internal}.
  */
 package org.coppice.state;

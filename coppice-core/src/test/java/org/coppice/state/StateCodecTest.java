@@ -11,6 +11,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.coppice.state.internal.BufferedStateReader;
+import org.coppice.state.internal.BufferedStateWriter;
+import org.coppice.state.internal.ByteArrayStateReader;
+import org.coppice.state.internal.ByteArrayStateWriter;
 import org.junit.jupiter.api.Test;
 
 class StateCodecTest {

@@ -3,6 +3,7 @@ package org.coppice.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.coppice.Version;
@@ -92,8 +93,13 @@ public final class CoppiceModel {
 
   private static java.util.Set<String> missingTokens(Manifest manifest) {
     java.util.Set<String> tokens = new java.util.TreeSet<>();
-    if (manifest.preprocessing() != null && manifest.preprocessing().has("missing_tokens")) {
-      manifest.preprocessing().get("missing_tokens").forEach(n -> tokens.add(n.asText()));
+    Map<String, Object> pre = manifest.preprocessing();
+    if (pre.containsKey("missing_tokens")) {
+      if (pre.get("missing_tokens") instanceof List<?> list) {
+        for (Object token : list) {
+          tokens.add(String.valueOf(token));
+        }
+      }
       return tokens;
     }
     return org.coppice.io.ReadOptions.DEFAULT_MISSING;
@@ -266,7 +272,7 @@ public final class CoppiceModel {
     }
     if (options.metrics() != null) {
       b.metrics(options.metrics());
-    } else if (manifest != null && manifest.metrics() != null) {
+    } else if (manifest != null) {
       b.metrics(manifest.metrics());
     }
     Manifest written;

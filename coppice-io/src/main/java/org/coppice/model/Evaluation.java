@@ -17,26 +17,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 import org.coppice.eval.ClassificationMetrics;
+import org.coppice.eval.RegressionMetrics;
 import org.coppice.io.DataFormatException;
 import org.coppice.io.DataSourceException;
 import org.coppice.io.RawRecord;
 import org.coppice.io.RawRecordReader;
 import org.coppice.io.ReadOptions;
+import org.coppice.learn.Task;
 
 /**
- * Scores predictions against true labels without the model, in two layers: {@link #evaluate(List,
- * List)} on labels and {@link Prediction}s in memory, and {@link #evaluate(Path, Path, String,
- * String)} on a predictions file written by {@link BatchPrediction} and the labelled data (what
- * {@code coppice evaluate --predictions FILE --data FILE --target COL [--id COL] [--json]} runs).
+ * Scores predictions against true labels or values without the model, in two layers: {@link
+ * #evaluate(List, List)} (classes) and {@link #evaluate(double[], List)} (numbers) on {@link
+ * Prediction}s in memory, and {@link #evaluate(Path, Path, String, String)} on a predictions file
+ * written by {@link BatchPrediction} and the labelled data (what {@code coppice evaluate
+ * --predictions FILE --data FILE [--target COL] [--id COL] [--json]} runs). The task follows the
+ * predictions: a classifier's give a {@link Task#CLASSIFICATION} report, a regressor's a {@link
+ * Task#REGRESSION} report.
  *
- * <p>The classes are those of the predictions. A true label that is not one of them is added to the
- * confusion matrix as an extra class and counted as wrong. A row whose label is missing is skipped
- * and counted. Accuracy, kappa and macro F1 come from the predicted labels, the log loss from the
- * predicted probabilities; see {@link EvaluationReport}.
+ * <p>Classification: the classes are those of the predictions. A true label that is not one of them
+ * is added to the confusion matrix as an extra class and counted as wrong. A row whose label is
+ * missing is skipped and counted. Accuracy, kappa and macro F1 come from the predicted labels, the
+ * log loss from the predicted probabilities; see {@link EvaluationReport}.
+ *
+ * <p>Regression: MAE, RMSE and R² as {@link RegressionMetrics} defines them, every row of weight 1
+ * in row order (R² against the running mean of the earlier true values). A row whose true value is
+ * missing is skipped and counted.
  */
 public final class Evaluation {
   private Evaluation() {}
@@ -47,7 +56,8 @@ public final class Evaluation {
    * @param labels the true class of each row, or null where it is missing (skipped)
    * @param predictions one per label, all over the same classes; a null {@code probabilities} makes
    *     the log loss undefined
-   * @throws IllegalArgumentException if the lists differ in size or the predictions in classes
+   * @throws IllegalArgumentException if the lists differ in size or the predictions in classes, or
+   *     a prediction is a regressor's (see {@link #evaluate(double[], List)})
    */
   public static EvaluationReport evaluate(List<String> labels, List<Prediction> predictions) {
     if (labels.size() != predictions.size()) {
@@ -58,6 +68,10 @@ public final class Evaluation {
     Accumulator acc = new Accumulator(classes);
     for (int i = 0; i < labels.size(); i++) {
       Prediction p = predictions.get(i);
+      if (p.isRegression()) {
+        throw new IllegalArgumentException(
+            "prediction " + (i + 1) + " is a value, not a class; score it against true values");
+      }
       if (!p.classes().equals(classes)) {
         throw new IllegalArgumentException(
             "prediction " + (i + 1) + " is over classes " + p.classes() + ", not " + classes);
@@ -67,58 +81,119 @@ public final class Evaluation {
     return acc.report(null);
   }
 
+  /**
+   * Scores regression {@code predictions} against the true {@code values}, pairwise, in order.
+   *
+   * @param values the true value of each row, NaN where it is missing (skipped)
+   * @param predictions one per value, each a regressor's ({@link Prediction#isRegression()}) with a
+   *     finite {@link Prediction#value()}
+   * @throws IllegalArgumentException if the sizes differ, a prediction is a class or not finite, or
+   *     a true value is infinite
+   */
+  public static EvaluationReport evaluate(double[] values, List<Prediction> predictions) {
+    if (values.length != predictions.size()) {
+      throw new IllegalArgumentException(
+          values.length + " values but " + predictions.size() + " predictions");
+    }
+    RegressionAccumulator acc = new RegressionAccumulator();
+    for (int i = 0; i < values.length; i++) {
+      Prediction p = predictions.get(i);
+      if (!p.isRegression() || !Double.isFinite(p.value())) {
+        throw new IllegalArgumentException(
+            "prediction "
+                + (i + 1)
+                + (p.isRegression() ? " is not a finite number" : " is a class, not a value"));
+      }
+      if (Double.isInfinite(values[i])) {
+        throw new IllegalArgumentException("value " + (i + 1) + " is not a finite number");
+      }
+      acc.add(values[i], p.value());
+    }
+    return acc.report(null);
+  }
+
   /** {@link #evaluate(Path, Path, String, String, ReadOptions)} with the default read options. */
   public static EvaluationReport evaluate(
-      Path predictions, Path data, String target, String idColumnOrNull) throws IOException {
-    return evaluate(predictions, data, target, idColumnOrNull, ReadOptions.defaults());
+      Path predictions, Path data, String targetOrNull, String idColumnOrNull) throws IOException {
+    return evaluate(predictions, data, targetOrNull, idColumnOrNull, ReadOptions.defaults());
   }
 
   /**
    * Scores a predictions file against labelled data.
    *
    * <ul>
-   *   <li>{@code predictions}: {@code .jsonl} (objects with {@code id}, {@code label} and {@code
-   *       probabilities}: class → probability) or {@code .csv} ({@code id}, {@code label}, {@code
-   *       p_<class>} columns), as {@link BatchPrediction} writes; optionally gzipped. The classes
-   *       are the probability keys of the first row (or the {@code p_} columns); every row must
-   *       have the same ones.
-   *   <li>{@code data}: any format {@link RawRecordReader} reads; column {@code target} holds the
-   *       true labels (its missing values, and for CSV the missing-value tokens of {@code read},
-   *       are missing labels).
+   *   <li>{@code predictions}: {@code .jsonl} or {@code .csv}, as {@link BatchPrediction} writes;
+   *       optionally gzipped. A classifier's: objects with {@code id}, {@code label} and {@code
+   *       probabilities} (class → probability), or {@code id}, {@code label}, {@code p_<class>}
+   *       columns; the classes are the probability keys of the first row (or the {@code p_}
+   *       columns), and every row must have the same ones. A regressor's: objects with {@code id}
+   *       and {@code prediction}, or {@code id}, {@code prediction} columns; every prediction must
+   *       be a finite number. The first object (the header of a CSV file) tells which: {@code
+   *       label} makes it a classifier's, else {@code prediction} a regressor's.
+   *   <li>{@code data}: any format {@link RawRecordReader} reads; column {@code targetOrNull}, or
+   *       when null the last of {@link RawRecordReader#columns()} (the last CSV column or ARFF
+   *       attribute, the last key of the first JSON object), holds the true labels or values. Its
+   *       missing values (and for CSV the missing-value tokens of {@code read}) are missing labels;
+   *       for regression so are empty text and NaN, and any other value must be a finite number (a
+   *       JSON number, or text that {@link Double#parseDouble} reads).
    *   <li>With {@code idColumnOrNull}, rows are matched by id: the predictions' {@code id} against
    *       the data's column of that name, compared as text (a whole number prints without ".0").
    *       Every data row needs exactly one prediction and every prediction one row. Without it, the
    *       n-th prediction goes with the n-th data row, and both files must have as many rows.
    * </ul>
    *
+   * @param targetOrNull the column of true labels or values; null for the last column
+   * @param read the CSV delimiter and missing-value tokens apply
    * @throws IllegalArgumentException if the target or id column is absent, the row counts differ,
    *     or an id is missing, empty or duplicated (naming file, line and id)
-   * @throws DataFormatException if the predictions file or the data is malformed
+   * @throws DataFormatException if the predictions file or the data is malformed, or for regression
+   *     a true value or a prediction is not a number ({@code data.csv:4: column 3 ('price'):
+   *     expected a number, got "abc"})
    * @throws DataSourceException if a file cannot be read
    */
   public static EvaluationReport evaluate(
-      Path predictions, Path data, String target, String idColumnOrNull, ReadOptions read)
+      Path predictions, Path data, String targetOrNull, String idColumnOrNull, ReadOptions read)
       throws IOException {
-    Objects.requireNonNull(target, "target");
     try (PredictionReader preds = PredictionReader.open(predictions);
         RawRecordReader rows = RawRecordReader.open(data, read)) {
       boolean csv = stripGz(lowerName(data)).endsWith(".csv");
       LabelReader labels =
-          new LabelReader(rows, target, idColumnOrNull, csv ? read.missing() : Set.of());
+          new LabelReader(rows, targetOrNull, idColumnOrNull, csv ? read.missing() : Set.of());
       if (idColumnOrNull != null && preds.idMissing()) {
         throw new IllegalArgumentException(preds.file + ": no 'id' column to join by id");
       }
-      Accumulator acc = new Accumulator(preds.classes());
-      if (idColumnOrNull == null) {
-        joinByOrder(preds, labels, acc);
-        return acc.report("order");
+      String join = idColumnOrNull == null ? "order" : "id";
+      if (preds.regression) {
+        RegressionAccumulator acc = new RegressionAccumulator();
+        join(preds, labels, idColumnOrNull != null, (d, p) -> acc.add(labels.value(d), p.value));
+        return acc.report(join);
       }
-      joinById(preds, labels, acc);
-      return acc.report("id");
+      Accumulator acc = new Accumulator(preds.classes());
+      join(
+          preds,
+          labels,
+          idColumnOrNull != null,
+          (d, p) -> acc.add(labels.label(d), p.label, p.probabilities));
+      return acc.report(join);
     }
   }
 
-  private static void joinByOrder(PredictionReader preds, LabelReader labels, Accumulator acc)
+  /** Matches every prediction with its data row, by id or by order, and hands each pair on. */
+  private static void join(
+      PredictionReader preds,
+      LabelReader labels,
+      boolean byId,
+      BiConsumer<RawRecord, PredictedRow> score)
+      throws IOException {
+    if (byId) {
+      joinById(preds, labels, score);
+    } else {
+      joinByOrder(preds, labels, score);
+    }
+  }
+
+  private static void joinByOrder(
+      PredictionReader preds, LabelReader labels, BiConsumer<RawRecord, PredictedRow> score)
       throws IOException {
     long n = 0;
     while (true) {
@@ -141,12 +216,13 @@ public final class Evaluation {
         break;
       }
       n++;
-      acc.add(labels.label(d), p.label, p.probabilities);
+      score.accept(d, p);
     }
     labels.checkTargetSeen();
   }
 
-  private static void joinById(PredictionReader preds, LabelReader labels, Accumulator acc)
+  private static void joinById(
+      PredictionReader preds, LabelReader labels, BiConsumer<RawRecord, PredictedRow> score)
       throws IOException {
     Map<String, PredictedRow> byId = new LinkedHashMap<>();
     PredictedRow p;
@@ -184,7 +260,7 @@ public final class Evaluation {
                     : "id '" + id + "' has no prediction in " + preds.file));
       }
       used.put(id, d.line());
-      acc.add(labels.label(d), match.label, match.probabilities);
+      score.accept(d, match);
     }
     labels.checkTargetSeen();
     if (!byId.isEmpty()) {
@@ -297,7 +373,58 @@ public final class Evaluation {
         copy[a] = Arrays.copyOf(confusion[a], n);
       }
       return new EvaluationReport(
-          join, classes, k, rows, count, skipped, unknown, accuracy, kappa, macroF1, ll, copy);
+          Task.CLASSIFICATION,
+          join,
+          classes,
+          k,
+          rows,
+          count,
+          skipped,
+          unknown,
+          accuracy,
+          kappa,
+          macroF1,
+          ll,
+          copy,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN);
+    }
+  }
+
+  /** Regression metrics in row order, each row of weight 1; a NaN true value is skipped. */
+  static final class RegressionAccumulator {
+    private final RegressionMetrics metrics = new RegressionMetrics(0);
+    private long rows;
+    private long skipped;
+
+    void add(double actual, double predicted) {
+      rows++;
+      if (Double.isNaN(actual)) {
+        skipped++;
+        return;
+      }
+      metrics.add(actual, predicted, 1.0);
+    }
+
+    EvaluationReport report(String join) {
+      return new EvaluationReport(
+          Task.REGRESSION,
+          join,
+          List.of(),
+          0,
+          rows,
+          metrics.count(),
+          skipped,
+          0,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          new long[0][],
+          metrics.mae(),
+          metrics.rmse(),
+          metrics.r2());
     }
   }
 
@@ -318,8 +445,40 @@ public final class Evaluation {
     return raw == null ? null : Preprocessor.categoryText(raw);
   }
 
-  /** One line of a predictions file. */
-  private record PredictedRow(long line, String id, String label, double[] probabilities) {}
+  /**
+   * A number in a file: a raw {@link Number} as it is, text (trimmed by the caller) by {@link
+   * Double#parseDouble}; NaN for empty text, null for text that is not a number.
+   */
+  private static Double number(Object raw) {
+    if (raw instanceof Number n) {
+      return n.doubleValue();
+    }
+    String s = raw.toString();
+    if (s.isEmpty()) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The complaint about {@code shown}, which should have been a finite number. */
+  private static String notANumber(Double parsed, String shown) {
+    return (parsed != null && Double.isInfinite(parsed)
+            ? "expected a finite number"
+            : "expected a number")
+        + ", got "
+        + shown;
+  }
+
+  /**
+   * One line of a predictions file: a class with its probabilities (regression: null, null) or a
+   * value (classification: NaN).
+   */
+  private record PredictedRow(
+      long line, String id, String label, double[] probabilities, double value) {}
 
   /** The labelled data: labels and ids from raw rows. */
   private static final class LabelReader {
@@ -329,17 +488,26 @@ public final class Evaluation {
     final Set<String> missing;
     boolean targetSeen;
 
-    LabelReader(RawRecordReader reader, String target, String idColumn, Set<String> missing) {
+    LabelReader(RawRecordReader reader, String targetOrNull, String idColumn, Set<String> missing) {
       this.reader = reader;
-      this.target = target;
+      this.target = targetOrNull != null ? targetOrNull : lastColumn(reader);
       this.idColumn = idColumn;
       this.missing = missing;
       if (reader.columnsFixed()) {
-        require(target, "the target");
+        require(this.target, "the target");
         if (idColumn != null) {
           require(idColumn, "the ids");
         }
       }
+    }
+
+    private static String lastColumn(RawRecordReader reader) {
+      List<String> columns = reader.columns();
+      if (columns.isEmpty()) {
+        throw new IllegalArgumentException(
+            reader.file() + ": no columns, so no last column for the target; name the target");
+      }
+      return columns.get(columns.size() - 1);
     }
 
     private void require(String column, String role) {
@@ -377,6 +545,32 @@ public final class Evaluation {
       return s == null || missing.contains(s) ? null : s;
     }
 
+    /**
+     * The true value of a row, or NaN when missing (null, empty, a missing-value token or NaN).
+     *
+     * @throws DataFormatException if it is neither missing nor a finite number
+     */
+    double value(RawRecord r) {
+      Object raw = r.get(target);
+      if (raw == null) {
+        return Double.NaN;
+      }
+      String s = raw instanceof Number ? null : raw.toString().trim();
+      if (s != null && missing.contains(s)) {
+        return Double.NaN;
+      }
+      Double v = number(s != null ? s : raw);
+      if (v == null || Double.isInfinite(v)) {
+        throw DataFormatException.atColumn(
+            reader.file(),
+            r.line(),
+            reader.columnsFixed() ? reader.columns().indexOf(target) + 1 : 0,
+            target,
+            notANumber(v, "\"" + (s != null ? s : raw) + "\""));
+      }
+      return v;
+    }
+
     String id(RawRecord r) {
       String s = text(r.get(idColumn));
       if (s == null || s.isEmpty()) {
@@ -398,6 +592,9 @@ public final class Evaluation {
   private abstract static class PredictionReader implements AutoCloseable {
     final String file;
     List<String> classes = List.of();
+
+    /** A regressor's predictions ({@code prediction}), not a classifier's ({@code label}). */
+    boolean regression;
 
     PredictionReader(String file) {
       this.file = file;
@@ -446,12 +643,15 @@ public final class Evaluation {
       super(path.toString());
       reader = RawRecordReader.open(path, ReadOptions.defaults());
       try {
-        if (!reader.columns().contains("label")) {
+        regression = !reader.columns().contains("label") && reader.columns().contains("prediction");
+        if (!regression && !reader.columns().contains("label")) {
           throw new IllegalArgumentException(
-              file + ": no 'label' column; is this a predictions file written by predict?");
+              file
+                  + ": no 'label' or 'prediction' column; is this a predictions file written by"
+                  + " predict?");
         }
         List<String> names = new ArrayList<>();
-        for (String c : reader.columns()) {
+        for (String c : regression ? List.<String>of() : reader.columns()) {
           if (c.startsWith("p_")) {
             probabilityColumns.add(c);
             names.add(c.substring(2));
@@ -475,13 +675,29 @@ public final class Evaluation {
       if (r == null) {
         return null;
       }
+      String id = text(r.get("id"));
+      id = id == null || id.isEmpty() ? null : id;
+      if (regression) {
+        String v = ((String) r.get("prediction")).trim();
+        Double value = number(v);
+        if (value == null || !Double.isFinite(value)) {
+          throw DataFormatException.atColumn(
+              file,
+              r.line(),
+              reader.columns().indexOf("prediction") + 1,
+              "prediction",
+              notANumber(value, "\"" + v + "\""));
+        }
+        return new PredictedRow(r.line(), id, null, null, value);
+      }
       double[] p = new double[probabilityColumns.size()];
       for (int c = 0; c < p.length; c++) {
         String column = probabilityColumns.get(c);
         String v = ((String) r.get(column)).trim();
-        try {
-          p[c] = v.isEmpty() ? Double.NaN : Double.parseDouble(v);
-        } catch (NumberFormatException e) {
+        Double value = number(v);
+        if (value != null) {
+          p[c] = value;
+        } else {
           throw DataFormatException.atColumn(
               file,
               r.line(),
@@ -490,9 +706,7 @@ public final class Evaluation {
               "expected a probability, got \"" + v + "\"");
         }
       }
-      String id = text(r.get("id"));
-      return new PredictedRow(
-          r.line(), id == null || id.isEmpty() ? null : id, text(r.get("label")), p);
+      return new PredictedRow(r.line(), id, text(r.get("label")), p, Double.NaN);
     }
 
     @Override
@@ -558,13 +772,18 @@ public final class Evaluation {
       if (node == null || !node.isObject()) {
         throw DataFormatException.atLine(file, line, "expected a JSON object");
       }
-      JsonNode label = node.get("label");
-      if (label == null || !label.isValueNode()) {
-        throw DataFormatException.atLine(file, line, "no \"label\"");
-      }
       JsonNode id = node.get("id");
       if (first) {
         sawId = id != null;
+        regression = node.get("label") == null && node.get("prediction") != null;
+      }
+      if (regression) {
+        return readValue(node, id);
+      }
+      JsonNode label = node.get("label");
+      if (label == null || !label.isValueNode()) {
+        throw DataFormatException.atLine(
+            file, line, first && label == null ? "no \"label\" or \"prediction\"" : "no \"label\"");
       }
       JsonNode probs = node.get("probabilities");
       double[] p = null;
@@ -604,7 +823,24 @@ public final class Evaluation {
               file, line, "the probabilities lack some of the classes " + classes);
         }
       }
-      return new PredictedRow(line, text(value(id)), text(value(label)), p);
+      return new PredictedRow(line, text(value(id)), text(value(label)), p, Double.NaN);
+    }
+
+    /** A regressor's row: {@code prediction} must be a finite number. */
+    private PredictedRow readValue(JsonNode node, JsonNode id) {
+      JsonNode prediction = node.get("prediction");
+      if (prediction == null) {
+        throw DataFormatException.atLine(file, line, "no \"prediction\"");
+      }
+      Double v =
+          prediction.isNumber()
+              ? Double.valueOf(prediction.doubleValue())
+              : prediction.isTextual() ? number(prediction.textValue().trim()) : null;
+      if (v == null || !Double.isFinite(v)) {
+        throw DataFormatException.atColumn(
+            file, line, 0, "prediction", notANumber(v, prediction.toString()));
+      }
+      return new PredictedRow(line, text(value(id)), null, null, v);
     }
 
     /** A JSON scalar as a Java value, as the raw readers give it. */

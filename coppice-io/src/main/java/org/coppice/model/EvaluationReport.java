@@ -6,31 +6,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.coppice.learn.Task;
 
 /**
- * Classification metrics of predictions against true labels, as computed by {@link Evaluation}.
- * Metrics follow {@link org.coppice.eval.ClassificationMetrics} (every row has weight 1): accuracy
- * in [0, 1], Cohen's kappa, macro F1 over the classes present, and the mean log loss of the
- * predicted probabilities (natural logarithm, probabilities clipped at 1e-15). A metric that is not
- * defined (nothing scored; or, for the log loss, a row without probabilities) is NaN, and null in
- * JSON.
+ * Metrics of predictions against true labels or values, as computed by {@link Evaluation}: one type
+ * for both tasks, {@link #task()} telling which fields apply; the others are empty (no classes, a
+ * 0×0 confusion matrix, zero unknown labels) or NaN, and left out of {@link #toMap()} and {@link
+ * #toText()}.
  *
+ * <p>{@link Task#CLASSIFICATION}: metrics follow {@link org.coppice.eval.ClassificationMetrics}
+ * (every row has weight 1): accuracy in [0, 1], Cohen's kappa, macro F1 over the classes present,
+ * and the mean log loss of the predicted probabilities (natural logarithm, probabilities clipped at
+ * 1e-15).
+ *
+ * <p>{@link Task#REGRESSION}: MAE, RMSE and R² follow {@link org.coppice.eval.RegressionMetrics}
+ * (every row has weight 1, in row order; R² compares with predicting the running mean of the
+ * earlier true values).
+ *
+ * <p>A metric that is not defined (nothing scored; for the log loss, a row without probabilities;
+ * for R², no variation to compare with) is NaN or infinite, and null in JSON.
+ *
+ * @param task which metrics the report holds
  * @param join how predictions were matched to labelled rows: {@code "id"}, {@code "order"}, or null
  *     for in-memory lists
  * @param classes the class names indexing the confusion matrix: the prediction classes, followed by
  *     any label seen in the data (or predicted) that is not one of them
  * @param predictionClasses how many of {@code classes} are the prediction classes
  * @param rows rows compared (labelled or not)
- * @param count rows scored: those with a label
- * @param skipped rows whose label is missing, not scored
+ * @param count rows scored: those with a label (a true value, for regression)
+ * @param skipped rows whose label (true value) is missing, not scored
  * @param unknownLabels scored rows whose label is not among the prediction classes (all wrong)
  * @param accuracy fraction of scored rows predicted right
  * @param kappa Cohen's kappa
  * @param macroF1 macro F1
  * @param logLoss mean log loss
  * @param confusion counts indexed {@code [actual][predicted]} over {@code classes}
+ * @param mae mean absolute error (regression)
+ * @param rmse root mean squared error (regression)
+ * @param r2 coefficient of determination against the running mean (regression)
  */
 public record EvaluationReport(
+    Task task,
     String join,
     List<String> classes,
     int predictionClasses,
@@ -42,8 +58,12 @@ public record EvaluationReport(
     double kappa,
     double macroF1,
     double logLoss,
-    long[][] confusion) {
+    long[][] confusion,
+    double mae,
+    double rmse,
+    double r2) {
   public EvaluationReport {
+    Objects.requireNonNull(task, "task");
     classes = List.copyOf(classes);
     Objects.requireNonNull(confusion, "confusion");
   }
@@ -55,15 +75,28 @@ public record EvaluationReport(
     return a < 0 || p < 0 ? 0 : confusion[a][p];
   }
 
-  /** The report as ordered maps and lists of plain values (see {@link #toJson()}). */
+  /**
+   * The report as ordered maps and lists of plain values (see {@link #toJson()}): {@code task}
+   * ({@code "classification"} or {@code "regression"}), {@code join} (when joined from files),
+   * {@code rows}, {@code count}, {@code skipped_missing_label}, then for classification {@code
+   * unknown_labels}, {@code accuracy}, {@code kappa}, {@code macro_f1}, {@code log_loss} and {@code
+   * confusion_matrix}, for regression {@code mae}, {@code rmse} and {@code r2}.
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task", task.cliName());
     if (join != null) {
       m.put("join", join);
     }
     m.put("rows", rows);
     m.put("count", count);
     m.put("skipped_missing_label", skipped);
+    if (task == Task.REGRESSION) {
+      m.put("mae", Json.number(mae));
+      m.put("rmse", Json.number(rmse));
+      m.put("r2", Json.number(r2));
+      return m;
+    }
     m.put("unknown_labels", unknownLabels);
     m.put("accuracy", Json.number(accuracy));
     m.put("kappa", Json.number(kappa));
@@ -90,7 +123,10 @@ public record EvaluationReport(
     return Json.pretty(toMap()) + "\n";
   }
 
-  /** The metrics and the confusion matrix (rows: actual class, columns: predicted) as text. */
+  /**
+   * The metrics as text: for classification with the confusion matrix (rows: actual class, columns:
+   * predicted).
+   */
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append("rows:            ").append(rows);
@@ -99,6 +135,13 @@ public record EvaluationReport(
     }
     sb.append('\n');
     sb.append("scored:          ").append(count).append('\n');
+    if (task == Task.REGRESSION) {
+      sb.append("missing value:   ").append(skipped).append(" (skipped)\n");
+      sb.append("MAE:             ").append(format(finite(mae))).append('\n');
+      sb.append("RMSE:            ").append(format(finite(rmse))).append('\n');
+      sb.append("R2:              ").append(format(finite(r2))).append('\n');
+      return sb.toString();
+    }
     sb.append("missing label:   ").append(skipped).append(" (skipped)\n");
     if (unknownLabels > 0) {
       sb.append("unknown labels:  ")
@@ -133,6 +176,10 @@ public record EvaluationReport(
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  private static double finite(double v) {
+    return Double.isFinite(v) ? v : Double.NaN;
   }
 
   private static String format(double v) {

@@ -121,7 +121,7 @@ public final class Inspection {
   }
 
   private static Map<String, Object> policies(Manifest manifest) {
-    Map<String, Object> all = Json.toMap(manifest.preprocessing());
+    Map<String, Object> all = manifest.preprocessing();
     Map<String, Object> m = new LinkedHashMap<>();
     for (String key :
         new String[] {"missing_tokens", "missing_values", "unseen_categories", "absent_columns"}) {

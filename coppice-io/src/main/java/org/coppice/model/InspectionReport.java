@@ -136,7 +136,7 @@ public final class InspectionReport {
     m.put("schema", schema);
     m.put("preprocessing", preprocessing);
     m.put("training", training());
-    m.put("metrics", Json.toMap(manifest.metrics()));
+    m.put("metrics", manifest.metrics());
     return m;
   }
 
@@ -229,7 +229,7 @@ public final class InspectionReport {
         sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
       }
     }
-    Map<String, Object> metrics = Json.toMap(manifest.metrics());
+    Map<String, Object> metrics = manifest.metrics();
     if (!metrics.isEmpty()) {
       sb.append("\nmetrics at the end of training\n");
       for (Map.Entry<String, Object> e : metrics.entrySet()) {

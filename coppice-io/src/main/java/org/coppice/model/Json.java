@@ -1,14 +1,10 @@
 package org.coppice.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** JSON helpers for the reports: pretty printing, numbers that JSON can hold, escaping. */
 final class Json {
@@ -44,14 +40,6 @@ final class Json {
       return (long) v;
     }
     return number(v);
-  }
-
-  /** A JSON object node as an ordered map of plain Java values. */
-  static Map<String, Object> toMap(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return new LinkedHashMap<>();
-    }
-    return MAPPER.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 
   /** Appends {@code s} as a JSON string literal. */

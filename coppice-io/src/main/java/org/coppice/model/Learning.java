@@ -138,7 +138,7 @@ public final class Learning {
     if (manifest == null) {
       return runs;
     }
-    Object earlier = Json.toMap(manifest.metrics()).get(PREVIOUS_TRAINING);
+    Object earlier = manifest.metrics().get(PREVIOUS_TRAINING);
     if (earlier instanceof List<?> list) {
       runs.addAll(list);
     }

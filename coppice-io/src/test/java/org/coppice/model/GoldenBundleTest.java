@@ -59,8 +59,8 @@ class GoldenBundleTest {
     Manifest m = model.manifest();
     assertEquals("adaptive-random-forest", m.learner());
     assertEquals(7L, m.seed());
-    assertEquals(3, m.parameters().get("trees").asInt());
-    assertEquals("60%", m.parameters().get("max-features").asText());
+    assertEquals(3, m.parameters().get("trees"));
+    assertEquals("60%", m.parameters().get("max-features"));
     assertEquals("agrawal-function2-seed7.csv", m.training().dataFile());
     assertEquals(1000, m.training().rowsRead());
     assertEquals(List.of("groupA", "groupB"), model.schema().target().values());
@@ -137,8 +137,8 @@ class GoldenBundleTest {
     Manifest m = model.manifest();
     assertEquals("arf-regressor", m.learner());
     assertEquals(7L, m.seed());
-    assertEquals(3, m.parameters().get("trees").asInt());
-    assertEquals("prediction", m.parameters().get("detector-input").asText());
+    assertEquals(3, m.parameters().get("trees"));
+    assertEquals("prediction", m.parameters().get("detector-input"));
     assertEquals("hyperplane-regression-seed7.csv", m.training().dataFile());
     assertTrue(model.schema().isRegression());
     assertPredictions(
@@ -186,6 +186,26 @@ class GoldenBundleTest {
           0.0,
           "probe " + i + " through the model");
     }
+  }
+
+  @Test
+  void naiveBayesAndMajorityClassFromVersionOneLoadPredictAndResaveIdentically(@TempDir Path tmp)
+      throws Exception {
+    CoppiceModel nb = CoppiceModel.load(golden("nb"));
+    assertEquals("nb", nb.manifest().learner());
+    assertEquals("nb", nb.type().name());
+    assertVotes(
+        nb,
+        new double[][] {
+          {1.1962543089799308E-27, 3.3848110182238575E-28},
+          {7.101335501128081E-28, 1.5524392703422098E-29},
+          {1.3147980814881227E-30, 1.6072487146965986E-30},
+        });
+    assertResavesIdentically(nb, golden("nb"), tmp.resolve("nb"));
+    CoppiceModel majority = CoppiceModel.load(golden("majority"));
+    assertEquals("majority", majority.type().name());
+    assertVotes(majority, new double[][] {{610, 390}, {610, 390}, {610, 390}});
+    assertResavesIdentically(majority, golden("majority"), tmp.resolve("majority"));
   }
 
   private static void assertVotes(CoppiceModel model, double[][] expected) {

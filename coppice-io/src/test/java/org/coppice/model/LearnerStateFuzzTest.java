@@ -17,10 +17,10 @@ import org.coppice.learn.Classifier;
 import org.coppice.learn.Learner;
 import org.coppice.learn.Regressor;
 import org.coppice.learn.registry.ModelCodec;
-import org.coppice.state.ByteArrayStateReader;
 import org.coppice.state.ModelFormatException;
 import org.coppice.state.SectionSource;
 import org.coppice.state.StateReader;
+import org.coppice.state.internal.ByteArrayStateReader;
 
 /**
  * Fuzzes the decoding of real learner state (the golden version-1 forest and tree): the input

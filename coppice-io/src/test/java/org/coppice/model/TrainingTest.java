@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,34 +55,37 @@ class TrainingTest {
     // learner, every parameter, the seed
     assertEquals("arf", m.learner());
     assertEquals(7L, m.seed());
-    ObjectNode p = m.parameters();
-    assertFalse(p.has("learner"), "the learner is the manifest's learner name, not a parameter");
-    assertEquals(5, p.get("trees").asInt());
-    assertEquals(7, p.get("seed").asLong());
-    assertEquals(50, p.get("grace-period").asInt());
-    assertTrue(p.has("lambda") && p.has("drift-delta") && p.has("max-features"));
-    assertFalse(p.has("threads"));
+    Map<String, Object> p = m.parameters();
+    assertFalse(
+        p.containsKey("learner"), "the learner is the manifest's learner name, not a parameter");
+    assertEquals(5, p.get("trees"));
+    assertEquals(7, p.get("seed"));
+    assertEquals(50, p.get("grace-period"));
+    assertTrue(p.containsKey("lambda") && p.containsKey("drift-delta"));
+    assertTrue(p.containsKey("max-features"));
+    assertFalse(p.containsKey("threads"));
     // schema and label mapping (classes in order of first appearance)
-    ObjectNode schema = m.schema();
-    assertEquals("data", schema.get("relation").asText());
-    JsonNode features = schema.get("features");
+    Map<String, Object> schema = m.schema();
+    assertEquals("data", schema.get("relation"));
+    List<?> features = (List<?>) schema.get("features");
     assertEquals(3, features.size());
-    assertEquals("x1", features.get(0).get("name").asText());
-    assertEquals("numeric", features.get(0).get("type").asText());
-    assertEquals("x2", features.get(1).get("name").asText());
-    assertEquals("color", features.get(2).get("name").asText());
-    assertEquals("nominal", features.get(2).get("type").asText());
-    assertEquals(List.of("red", "green", "blue"), texts(features.get(2).get("values")));
-    assertEquals("label", schema.get("target").get("name").asText());
+    assertEquals("x1", object(features.get(0)).get("name"));
+    assertEquals("numeric", object(features.get(0)).get("type"));
+    assertEquals("x2", object(features.get(1)).get("name"));
+    assertEquals("color", object(features.get(2)).get("name"));
+    assertEquals("nominal", object(features.get(2)).get("type"));
+    assertEquals(List.of("red", "green", "blue"), object(features.get(2)).get("values"));
+    assertEquals("label", object(schema.get("target")).get("name"));
     List<String> classes = firstAppearance(rows);
-    assertEquals(classes, texts(schema.get("target").get("classes")));
+    assertEquals(classes, object(schema.get("target")).get("classes"));
     // preprocessing
-    ObjectNode pre = m.preprocessing();
-    assertEquals(List.of("", "?", "NA", "NaN"), texts(pre.get("missing_tokens")));
-    assertEquals(Preprocessor.UNSEEN_CATEGORY_POLICY, pre.get("unseen_categories").asText());
-    assertEquals(Preprocessor.MISSING_VALUE_POLICY, pre.get("missing_values").asText());
+    Map<String, Object> pre = m.preprocessing();
+    assertEquals(List.of("", "?", "NA", "NaN"), pre.get("missing_tokens"));
+    assertEquals(Preprocessor.UNSEEN_CATEGORY_POLICY, pre.get("unseen_categories"));
+    assertEquals(Preprocessor.MISSING_VALUE_POLICY, pre.get("missing_values"));
     assertEquals(
-        List.of("red", "green", "blue"), texts(pre.get("features").get(2).get("categories")));
+        List.of("red", "green", "blue"),
+        object(((List<?>) pre.get("features")).get(2)).get("categories"));
     // provenance: the data file exactly as given, its SHA-256, rows read and rejected
     Manifest.Training t = m.training();
     assertEquals(data.toString(), t.dataFile());
@@ -93,17 +94,18 @@ class TrainingTest {
     assertEquals(N, t.rowsRead());
     assertEquals(unlabelled, t.rowsRejected());
     // metrics at the end of training
-    ObjectNode metrics = m.metrics();
-    assertEquals("prequential", metrics.get("evaluation").asText());
-    assertEquals(N, metrics.get("rows").asLong());
-    assertEquals(N - unlabelled, metrics.get("scored").asLong());
-    double accuracy = metrics.get("accuracy").asDouble();
+    Map<String, Object> metrics = m.metrics();
+    assertEquals("prequential", metrics.get("evaluation"));
+    assertEquals(N, ((Number) metrics.get("rows")).longValue());
+    assertEquals(N - unlabelled, ((Number) metrics.get("scored")).longValue());
+    double accuracy = (Double) metrics.get("accuracy");
     assertTrue(accuracy > 0.7 && accuracy <= 1, "accuracy " + accuracy);
-    assertEquals(classes, texts(metrics.get("confusion_matrix").get("classes")));
+    Map<String, Object> confusion = object(metrics.get("confusion_matrix"));
+    assertEquals(classes, confusion.get("classes"));
     long cells = 0;
-    for (JsonNode row : metrics.get("confusion_matrix").get("counts")) {
-      for (JsonNode c : row) {
-        cells += c.asLong();
+    for (Object row : (List<?>) confusion.get("counts")) {
+      for (Object c : (List<?>) row) {
+        cells += ((Number) c).longValue();
       }
     }
     assertEquals(N - unlabelled, cells);
@@ -226,11 +228,11 @@ class TrainingTest {
             tmp.resolve("m"),
             false,
             null);
-    ObjectNode p = s.manifest().parameters();
-    assertEquals(2, p.get("trees").asInt(), "the command line wins");
-    assertEquals(11, p.get("seed").asInt());
-    assertEquals(100, p.get("grace-period").asInt());
-    assertEquals(6.0, p.get("lambda").asDouble());
+    Map<String, Object> p = s.manifest().parameters();
+    assertEquals(2, p.get("trees"), "the command line wins");
+    assertEquals(11, p.get("seed"));
+    assertEquals(100, p.get("grace-period"));
+    assertEquals(6.0, p.get("lambda"));
     assertEquals(11L, s.manifest().seed());
   }
 
@@ -255,23 +257,17 @@ class TrainingTest {
     Manifest m = s.manifest();
     assertEquals("ht", m.learner());
     assertNull(m.seed());
-    assertEquals(60, m.parameters().get("grace-period").asInt(), "the command line wins");
-    assertEquals(0.001, m.parameters().get("split-confidence").asDouble());
+    assertEquals(60, m.parameters().get("grace-period"), "the command line wins");
+    assertEquals(0.001, m.parameters().get("split-confidence"));
     assertEquals(
         new java.util.TreeSet<>(names()),
-        new java.util.TreeSet<>(iterable(m.parameters().fieldNames())),
+        new java.util.TreeSet<>(m.parameters().keySet()),
         "every parameter of the table");
   }
 
   private static List<String> names() {
     List<String> n = new java.util.ArrayList<>();
     HoeffdingTreeType.TYPE.parameters().forEach(p -> n.add(p.name()));
-    return n;
-  }
-
-  private static List<String> iterable(java.util.Iterator<String> it) {
-    List<String> n = new java.util.ArrayList<>();
-    it.forEachRemaining(n::add);
     return n;
   }
 
@@ -379,10 +375,10 @@ class TrainingTest {
     assertTrue(e.getMessage().contains("trees"), e.getMessage());
   }
 
-  static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
+  /** A JSON object of a manifest (a map of plain values). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> object(Object value) {
+    return (Map<String, Object>) value;
   }
 
   static List<String> firstAppearance(List<TestData.Row> rows) {

@@ -1,9 +1,9 @@
 /**
  * A deterministic engine for adaptive online-bagging ensembles: Poisson(λ) weights from one
- * generator in MOA's order, members with a foreground and a background learner and warning and drift
- * detectors, accuracy- (or error-) weighted shares, and a parallel block test-then-train whose
- * results do not depend on the number of threads. The Adaptive Random Forest classifier ({@link
- * org.coppice.learn.tree.AdaptiveRandomForest}) is built on it.
+ * generator in MOA's order, members with a foreground and a background learner and warning and
+ * drift detectors, accuracy- (or error-) weighted shares, and a parallel block test-then-train
+ * whose results do not depend on the number of threads. The Adaptive Random Forest classifier
+ * ({@link org.coppice.learn.tree.AdaptiveRandomForest}) is built on it.
  *
  * <h2>Building an ensemble learner on the engine</h2>
  *

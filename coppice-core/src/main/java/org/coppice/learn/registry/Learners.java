@@ -10,6 +10,8 @@ import org.coppice.learn.regression.ArfRegressorType;
 import org.coppice.learn.regression.RegressionTreeType;
 import org.coppice.learn.tree.ArfType;
 import org.coppice.learn.tree.HoeffdingTreeType;
+import org.coppice.learn.tree.LeveragingBagType;
+import org.coppice.learn.tree.OzaBagType;
 
 /**
  * Every learner Coppice has, by name. Adding a learner is one package with its {@link LearnerType}
@@ -22,6 +24,8 @@ public final class Learners {
   private static final List<LearnerType<?, ?>> ALL =
       List.of(
           ArfType.TYPE,
+          OzaBagType.TYPE,
+          LeveragingBagType.TYPE,
           HoeffdingTreeType.TYPE,
           NaiveBayesType.TYPE,
           MajorityClassType.TYPE,

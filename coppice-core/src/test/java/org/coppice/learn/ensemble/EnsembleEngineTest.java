@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.coppice.data.Instance;
 import org.coppice.drift.AdwinChangeDetector;
-import org.coppice.state.ByteArrayStateReader;
-import org.coppice.state.ByteArrayStateWriter;
 import org.coppice.state.StateReader;
 import org.coppice.state.StateWriter;
+import org.coppice.state.internal.ByteArrayStateReader;
+import org.coppice.state.internal.ByteArrayStateWriter;
 import org.coppice.util.JavaRandom;
 import org.junit.jupiter.api.Test;
 

@@ -20,6 +20,7 @@ import org.coppice.learn.registry.ModelCodec;
 import org.coppice.learn.registry.Settings;
 import org.coppice.learn.regression.ArfRegressorConfig.DetectorInput;
 import org.coppice.learn.tree.MaxFeatures;
+import org.coppice.learn.tree.MemorySections;
 import org.coppice.util.JavaRandom;
 import org.junit.jupiter.api.Test;
 

@@ -19,6 +19,7 @@ import org.coppice.learn.Task;
 import org.coppice.learn.registry.Learners;
 import org.coppice.learn.registry.ModelCodec;
 import org.coppice.learn.registry.Settings;
+import org.coppice.learn.tree.MemorySections;
 import org.coppice.state.ModelFormatException;
 import org.coppice.stream.InstanceStream;
 import org.junit.jupiter.api.Test;

@@ -4,18 +4,21 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.coppice.learn.registry.ModelCodec;
-import org.coppice.state.ByteArrayStateReader;
-import org.coppice.state.ByteArrayStateWriter;
 import org.coppice.state.SectionSink;
 import org.coppice.state.SectionSource;
 import org.coppice.state.StateReader;
 import org.coppice.state.StateWriter;
+import org.coppice.state.internal.ByteArrayStateReader;
+import org.coppice.state.internal.ByteArrayStateWriter;
 
 /** Sections kept in memory, for codec tests without files. */
 public final class MemorySections implements SectionSink, SectionSource {
   private final List<int[]> ids = new ArrayList<>();
   private final List<byte[]> data = new ArrayList<>();
   private ByteArrayStateWriter current;
+
+  /** No sections yet: fill it as a {@link SectionSink}. */
+  public MemorySections() {}
 
   /** The sections of {@code model} saved in full or frozen form. */
   public static MemorySections of(org.coppice.learn.Learner model, boolean frozen) {

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,8 @@ import org.coppice.state.ModelFormatException;
  * creation time, the learner with every hyper-parameter and its seed, the feature schema and label
  * mapping, preprocessing, training provenance, final metrics, and size and SHA-256 of every other
  * file of the bundle. The generic fields are typed; the learner-specific ones (parameters, schema,
- * preprocessing, metrics) are JSON objects filled by the learner code.
+ * preprocessing, metrics) are JSON objects filled by the learner code, given and returned as plain
+ * Java maps (see {@link #parameters()}).
  *
  * <p>{@link #toJson()} writes pretty-printed UTF-8 JSON with {@code \n} line ends, the top-level
  * fields in a fixed order and the keys of every nested object sorted, so the same manifest always
@@ -45,7 +47,7 @@ import org.coppice.state.ModelFormatException;
  * required fields, their JSON types and ranges, file names, hashes), rejects duplicate keys and
  * trailing data, and reports problems as {@link ModelFormatException} naming the field. Unknown
  * top-level fields are ignored: a change that alters what a model computes must raise {@link
- * #FORMAT_VERSION}. Immutable; JSON objects are copied in and out.
+ * #FORMAT_VERSION}. Immutable: JSON objects are copied in, and returned as unmodifiable maps.
  */
 public final class Manifest {
   /** The manifest format version this code writes and the only one it reads. */
@@ -78,12 +80,17 @@ public final class Manifest {
   private final Platform platform;
   private final String learner;
   private final Long seed;
+  // The JSON objects as written (keys sorted), and the same as unmodifiable plain Java maps.
   private final ObjectNode parameters;
   private final ObjectNode schema;
   private final ObjectNode preprocessing;
   private final Training training;
   private final ObjectNode metrics;
   private final SortedMap<String, FileEntry> files;
+  private final Map<String, Object> parametersMap;
+  private final Map<String, Object> schemaMap;
+  private final Map<String, Object> preprocessingMap;
+  private final Map<String, Object> metricsMap;
 
   /**
    * The runtime that wrote the bundle.
@@ -166,6 +173,10 @@ public final class Manifest {
     this.training = b.training;
     this.metrics = sorted(b.metrics);
     this.files = Collections.unmodifiableSortedMap(new TreeMap<>(b.files));
+    this.parametersMap = toMap(parameters);
+    this.schemaMap = toMap(schema);
+    this.preprocessingMap = toMap(preprocessing);
+    this.metricsMap = toMap(metrics);
   }
 
   private static String requireText(String s, String field) {
@@ -230,19 +241,29 @@ public final class Manifest {
     return seed;
   }
 
-  /** Every hyper-parameter of the learner (a copy). */
-  public ObjectNode parameters() {
-    return parameters.deepCopy();
+  /**
+   * Every hyper-parameter of the learner, as an unmodifiable map with its keys sorted. Like every
+   * JSON object of the manifest, values are plain Java, as they read back from {@code
+   * manifest.json}: {@code String}, {@code Boolean}, {@code Integer} (or {@code Long}, {@code
+   * BigInteger} when the value does not fit) for whole numbers, {@code Double} for the others,
+   * {@code null}, and unmodifiable {@code List}s and {@code Map}s (keys sorted) of the same. Read a
+   * number through {@link Number}, e.g. {@code ((Number) m.parameters().get("trees")).intValue()}.
+   */
+  public Map<String, Object> parameters() {
+    return parametersMap;
   }
 
-  /** Feature schema and label mapping (a copy). */
-  public ObjectNode schema() {
-    return schema.deepCopy();
+  /** Feature schema and label mapping; see {@link #parameters()} for the value types. */
+  public Map<String, Object> schema() {
+    return schemaMap;
   }
 
-  /** Preprocessing applied before the learner (a copy). */
-  public ObjectNode preprocessing() {
-    return preprocessing.deepCopy();
+  /**
+   * Preprocessing applied before the learner (empty if none); see {@link #parameters()} for the
+   * value types.
+   */
+  public Map<String, Object> preprocessing() {
+    return preprocessingMap;
   }
 
   /** Training provenance, or null if not recorded. */
@@ -250,9 +271,9 @@ public final class Manifest {
     return training;
   }
 
-  /** Final metrics (a copy). */
-  public ObjectNode metrics() {
-    return metrics.deepCopy();
+  /** Final metrics (empty if none); see {@link #parameters()} for the value types. */
+  public Map<String, Object> metrics() {
+    return metricsMap;
   }
 
   /** Size and SHA-256 of every other file in the bundle, by file name. */
@@ -517,6 +538,84 @@ public final class Manifest {
     return n.textValue();
   }
 
+  /**
+   * {@code node} as an unmodifiable map of plain Java values (in the node's key order), without
+   * recursion; numbers as {@link #number} gives them.
+   */
+  private static Map<String, Object> toMap(ObjectNode node) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    List<Object[]> stack = new ArrayList<>();
+    stack.add(new Object[] {node, root});
+    while (!stack.isEmpty()) {
+      Object[] pair = stack.remove(stack.size() - 1);
+      JsonNode src = (JsonNode) pair[0];
+      if (src.isObject()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dst = (Map<String, Object>) pair[1];
+        for (Map.Entry<String, JsonNode> e : src.properties()) {
+          dst.put(e.getKey(), plainShell(e.getValue(), stack));
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        List<Object> dst = (List<Object>) pair[1];
+        for (JsonNode child : src) {
+          dst.add(plainShell(child, stack));
+        }
+      }
+    }
+    return Collections.unmodifiableMap(root);
+  }
+
+  /**
+   * A scalar's value, or an unmodifiable view of a container that {@link #toMap} fills later (the
+   * view is created now, over the collection that is filled).
+   */
+  private static Object plainShell(JsonNode n, List<Object[]> stack) {
+    if (n.isObject()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      stack.add(new Object[] {n, m});
+      return Collections.unmodifiableMap(m);
+    }
+    if (n.isArray()) {
+      List<Object> l = new ArrayList<>(n.size());
+      stack.add(new Object[] {n, l});
+      return Collections.unmodifiableList(l);
+    }
+    if (n.isNumber()) {
+      return number(n);
+    }
+    if (n.isTextual()) {
+      return n.textValue();
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    if (n.isNull() || n.isMissingNode()) {
+      return null;
+    }
+    throw new IllegalStateException("unexpected JSON node " + n.getNodeType());
+  }
+
+  /**
+   * A number as {@link #parse} would read it back from {@link #toJson}, so that a manifest built
+   * from Java values and the same manifest read from its file return equal maps: a whole number as
+   * an {@code Integer}, or a {@code Long} or {@code BigInteger} if it does not fit; any other as a
+   * {@code Double} parsed from its JSON text. A NaN or infinite double is written as a JSON string
+   * ({@code "NaN"}), so it is returned as that string.
+   */
+  private static Object number(JsonNode n) {
+    if (n.isIntegralNumber()) {
+      if (n.canConvertToInt()) {
+        return n.intValue();
+      }
+      return n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
+    }
+    if ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue())) {
+      return n.asText();
+    }
+    return Double.valueOf(n.asText());
+  }
+
   /** A deep copy of {@code node} with the keys of every object sorted, without recursion. */
   private static ObjectNode sorted(ObjectNode node) {
     ObjectNode out = NODES.objectNode();
@@ -601,37 +700,26 @@ public final class Manifest {
 
     /**
      * The learner, its seed (null if it has none) and every hyper-parameter (the seed may be
-     * repeated there).
+     * repeated there), as a map of JSON-compatible values: strings, numbers, booleans, nulls, and
+     * lists and maps of the same (the maps a {@link Manifest} returns qualify).
      */
-    public Builder learner(String name, Long seed, ObjectNode parameters) {
+    public Builder learner(String name, Long seed, Map<String, ?> parameters) {
       this.learner = Objects.requireNonNull(name);
       this.seed = seed;
-      this.parameters = parameters.deepCopy();
+      this.parameters = tree(parameters, "parameters");
       return this;
     }
 
-    /** Same, with the parameters as a map of JSON-compatible values (numbers, strings, maps...). */
-    public Builder learner(String name, Long seed, Map<String, ?> parameters) {
-      return learner(name, seed, (ObjectNode) MAPPER.valueToTree(parameters));
-    }
-
-    /** Feature schema and label mapping. */
-    public Builder schema(ObjectNode schema) {
-      this.schema = schema.deepCopy();
-      return this;
-    }
-
+    /** Feature schema and label mapping (JSON-compatible values, as for {@link #learner}). */
     public Builder schema(Map<String, ?> schema) {
-      return schema((ObjectNode) MAPPER.valueToTree(schema));
-    }
-
-    public Builder preprocessing(ObjectNode preprocessing) {
-      this.preprocessing = preprocessing.deepCopy();
+      this.schema = tree(schema, "schema");
       return this;
     }
 
+    /** Preprocessing applied before the learner (JSON-compatible values). */
     public Builder preprocessing(Map<String, ?> preprocessing) {
-      return preprocessing((ObjectNode) MAPPER.valueToTree(preprocessing));
+      this.preprocessing = tree(preprocessing, "preprocessing");
+      return this;
     }
 
     /** Training provenance; null if there was no data file. */
@@ -640,13 +728,19 @@ public final class Manifest {
       return this;
     }
 
-    public Builder metrics(ObjectNode metrics) {
-      this.metrics = metrics.deepCopy();
+    /** Final metrics (JSON-compatible values). */
+    public Builder metrics(Map<String, ?> metrics) {
+      this.metrics = tree(metrics, "metrics");
       return this;
     }
 
-    public Builder metrics(Map<String, ?> metrics) {
-      return metrics((ObjectNode) MAPPER.valueToTree(metrics));
+    private static ObjectNode tree(Map<String, ?> map, String what) {
+      Objects.requireNonNull(map, what);
+      try {
+        return (ObjectNode) MAPPER.valueToTree(map);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(what + ": not JSON-compatible: " + e.getMessage(), e);
+      }
     }
 
     /**

@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32C;
-import org.coppice.state.BufferedStateReader;
 import org.coppice.state.ModelFormatException;
 import org.coppice.state.StateReader;
+import org.coppice.state.internal.BufferedStateReader;
 
 /**
  * Reads a {@code model.bin}. {@link #open} validates everything it can before any section is read:

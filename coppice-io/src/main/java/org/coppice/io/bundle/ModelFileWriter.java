@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
-import org.coppice.state.BufferedStateWriter;
 import org.coppice.state.StateWriter;
+import org.coppice.state.internal.BufferedStateWriter;
 
 /**
  * Writes a {@code model.bin} (layout in {@link ModelFile} and {@code docs/FORMAT.md}) section by

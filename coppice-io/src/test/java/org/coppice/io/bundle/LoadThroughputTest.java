@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Load throughput of a large model file from the page cache. Not part of the normal run: {@code mvn
- * test -pl coppice-io -Dtest=LoadThroughputTest -Dcoppice.bench=true} (needs about 1.5 GB of heap
- * and 1 GB of disk; set {@code -Dcoppice.bench.mib=} for another size).
+ * test -pl coppice-io -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest=LoadThroughputTest
+ * -Dcoppice.bench=true} (needs about 1.5 GB of heap and 1 GB of disk; set {@code
+ * -Dcoppice.bench.mib=} for another size).
  */
 @EnabledIfSystemProperty(named = "coppice.bench", matches = "true")
 class LoadThroughputTest {

@@ -123,7 +123,7 @@ class ManifestTest {
     assertArrayEquals(m.toJson(), back.toJson());
     assertEquals(m, back);
     assertEquals(42L, back.seed());
-    assertEquals(10, back.parameters().get("ensembleSize").intValue());
+    assertEquals(10, back.parameters().get("ensembleSize"));
     assertEquals(new Manifest.Training("data/train.arff", SHA, 1000, 3), back.training());
     assertEquals(490, back.files().get("model.bin").size());
     Manifest minimal =
@@ -136,6 +136,62 @@ class ManifestTest {
     assertNull(minimalBack.seed());
     assertNull(minimalBack.training());
     assertEquals(minimal, minimalBack);
+  }
+
+  @Test
+  void jsonObjectsArePlainUnmodifiableJavaValues() {
+    Manifest m = sample();
+    Manifest back = Manifest.parse(m.toJson());
+    // The values a built manifest returns are those its file reads back as.
+    assertEquals(m.parameters(), back.parameters());
+    assertEquals(m.schema(), back.schema());
+    assertEquals(m.preprocessing(), back.preprocessing());
+    assertEquals(m.metrics(), back.metrics());
+    Map<String, Object> p = back.parameters();
+    assertEquals(
+        List.of("driftDetector", "ensembleSize", "lambda", "seed"), List.copyOf(p.keySet()));
+    assertEquals(Integer.valueOf(10), p.get("ensembleSize"));
+    assertEquals(Integer.valueOf(42), p.get("seed"));
+    assertEquals(Double.valueOf(6.0), p.get("lambda"));
+    assertEquals(Map.of("delta", 0.001, "type", "ADWIN"), p.get("driftDetector"));
+    Object features = back.schema().get("features");
+    assertEquals(List.of(Map.of("name", "x", "type", "numeric")), features);
+    assertThrows(UnsupportedOperationException.class, () -> p.put("x", 1));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> nested = (Map<String, Object>) p.get("driftDetector");
+    assertThrows(UnsupportedOperationException.class, () -> nested.put("x", 1));
+    assertThrows(UnsupportedOperationException.class, () -> ((List<?>) features).clear());
+    // Numbers that do not fit an int, nulls and booleans.
+    Map<String, Object> odd = new LinkedHashMap<>();
+    odd.put("big", 1L << 40);
+    odd.put("huge", new java.math.BigInteger("123456789012345678901234567890"));
+    odd.put("none", null);
+    odd.put("flag", true);
+    odd.put("nan", Double.NaN);
+    Manifest o = m.toBuilder().metrics(odd).build();
+    Manifest oBack = Manifest.parse(o.toJson());
+    assertEquals(o.metrics(), oBack.metrics());
+    assertEquals(Long.valueOf(1L << 40), oBack.metrics().get("big"));
+    assertEquals(
+        new java.math.BigInteger("123456789012345678901234567890"), oBack.metrics().get("huge"));
+    assertTrue(oBack.metrics().containsKey("none"));
+    assertNull(oBack.metrics().get("none"));
+    assertEquals(Boolean.TRUE, oBack.metrics().get("flag"));
+    assertEquals("NaN", oBack.metrics().get("nan"), "JSON has no NaN: written as a string");
+    // The maps go back into a builder unchanged: same bytes.
+    Manifest copy =
+        Manifest.builder()
+            .coppiceVersion(back.coppiceVersion())
+            .createdAt(back.createdAt())
+            .platform(back.platform())
+            .learner(back.learner(), back.seed(), back.parameters())
+            .schema(back.schema())
+            .preprocessing(back.preprocessing())
+            .training(back.training())
+            .metrics(back.metrics())
+            .files(back.files())
+            .build();
+    assertArrayEquals(m.toJson(), copy.toJson());
   }
 
   @Test

@@ -3,8 +3,8 @@ package org.coppice.io.bundle;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.coppice.state.ByteArrayStateReader;
 import org.coppice.state.ModelFormatException;
+import org.coppice.state.internal.ByteArrayStateReader;
 
 /**
  * Jazzer fuzz targets: whatever the bytes, loading either succeeds or throws {@link
@@ -15,9 +15,9 @@ import org.coppice.state.ModelFormatException;
  * src/test/resources/org/coppice/io/bundle/ModelFileFuzzTestInputs/<method>/} (and the empty
  * input), without Jazzer's bug-detector hooks ({@code jazzer.hooks=false} in {@code
  * junit-platform.properties}). To fuzz one target for up to {@code maxDuration}: {@code
- * JAZZER_FUZZ=1 mvn test -pl coppice-io -Dtest=ModelFileFuzzTest#modelFile -Djazzer.hooks=true};
- * findings are stored as new seeds in that directory, the generated corpus in {@code
- * coppice-io/.cifuzz-corpus}.
+ * JAZZER_FUZZ=1 mvn test -pl coppice-io -am -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dtest=ModelFileFuzzTest#modelFile -Djazzer.hooks=true}; findings are stored as new seeds in that
+ * directory, the generated corpus in {@code coppice-io/.cifuzz-corpus}.
  */
 class ModelFileFuzzTest {
   /** Limits small enough that an accepted claim cannot exhaust a test heap. */

@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.coppice.state.ByteArrayStateReader;
 import org.coppice.state.ModelFormatException;
+import org.coppice.state.internal.ByteArrayStateReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

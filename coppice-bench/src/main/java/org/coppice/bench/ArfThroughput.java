@@ -1,4 +1,4 @@
-package org.coppice.learn.tree;
+package org.coppice.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -6,6 +6,8 @@ import org.coppice.data.Instance;
 import org.coppice.data.Schema;
 import org.coppice.gen.StreamSpecs;
 import org.coppice.learn.Classifier;
+import org.coppice.learn.tree.AdaptiveRandomForest;
+import org.coppice.learn.tree.ArfConfig;
 import org.coppice.stream.InstanceStream;
 
 /**
@@ -13,9 +15,9 @@ import org.coppice.stream.InstanceStream;
  * is ever asserted):
  *
  * <pre>
- * mvn -B -o -q test-compile -pl coppice-core
- * java -Xmx2g -XX:+UseParallelGC -cp coppice-core/target/classes:coppice-core/target/test-classes \
- *     org.coppice.learn.tree.ArfThroughput [instances] [repeats]
+ * mvn -B -q install -DskipTests
+ * java -Xmx2g -XX:+UseParallelGC -cp "$(cat coppice-bench/target/classpath.txt):coppice-bench/target/classes" \
+ *     org.coppice.bench.ArfThroughput [instances] [repeats]
  * </pre>
  *
  * The instances are generated before the clock starts, so only the forest is timed. Prints every

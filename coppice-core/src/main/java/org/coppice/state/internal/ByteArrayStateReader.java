@@ -1,7 +1,8 @@
-package org.coppice.state;
+package org.coppice.state.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.coppice.state.StateReader;
 
 /**
  * A {@link StateReader} over a byte array, with the same decoding and checks as model file

@@ -1,4 +1,4 @@
-package org.coppice.state;
+package org.coppice.state.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.coppice.state.ModelFormatException;
+import org.coppice.state.StateReader;
 
 /**
  * The {@link StateReader} decoding, over a region of known length that is held in a little-endian

@@ -1,4 +1,4 @@
-package org.coppice.state;
+package org.coppice.state.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.coppice.state.StateWriter;
 
 /**
  * The {@link StateWriter} encoding into a bounded little-endian {@link ByteBuffer} that the

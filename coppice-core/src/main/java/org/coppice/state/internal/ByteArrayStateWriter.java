@@ -1,8 +1,9 @@
-package org.coppice.state;
+package org.coppice.state.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.coppice.state.StateWriter;
 
 /**
  * A {@link StateWriter} into memory, with the same encoding as model file sections; for tests and
