@@ -13,6 +13,8 @@
 #   coppice-bench/run-moa-comparison.sh ../shared --docs docs       # the full comparison
 #   coppice-bench/run-moa-comparison.sh --moa-only --seeds 1         # MOA alone
 #   coppice-bench/run-moa-comparison.sh --n 5000 --trees 10 --seeds 1 --warmup 500   # smoke run
+#   coppice-bench/run-moa-comparison.sh ../shared --regression --docs docs   # regressors (~5 min)
+#   coppice-bench/run-moa-comparison.sh --regression --help                  # their options
 #
 # Environment: JAVA_OPTS (default -Xmx8g), MVN_FLAGS (extra Maven flags, e.g. -o),
 # BENCH_BUILD_DIR (Maven build folder name, default target-bench), SKIP_BUILD=1 to reuse the last build.

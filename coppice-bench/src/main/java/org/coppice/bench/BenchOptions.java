@@ -33,6 +33,8 @@ final class BenchOptions {
         --docs DIR            also write this comparison's section of DIR/ACCURACY.md and of
                               DIR/BENCHMARKS.md (the rest of those files is kept)
         --help                print this text
+        --regression          run the regression comparison instead (FIMT-DD and the ARF
+                              regressor; --regression --help lists its options)
 
       Relative paths are taken from the working directory and recorded as given.\
       """;

@@ -18,6 +18,10 @@ import java.util.Locale;
  * parameters are unchanged), {@code results.csv} (one row per timed run, written as the runs
  * finish) and {@code moa-comparison.md} (all tables); with {@code --docs DIR} also a section of
  * {@code ACCURACY.md} and of {@code BENCHMARKS.md} there (see {@link DocSection}).
+ *
+ * <p>With {@code --regression} anywhere among the arguments, runs the regression comparison instead
+ * ({@link RegressionComparison}: FIMT-DD and the ARF regressor; {@code --regression --help} for its
+ * options).
  */
 public final class MoaComparison {
   private final BenchOptions options;
@@ -33,6 +37,11 @@ public final class MoaComparison {
   }
 
   public static void main(String[] args) throws Exception {
+    List<String> rest = new ArrayList<>(List.of(args));
+    if (rest.remove("--regression")) {
+      RegressionComparison.main(rest.toArray(new String[0]));
+      return;
+    }
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);

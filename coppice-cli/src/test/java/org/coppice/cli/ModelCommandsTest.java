@@ -661,7 +661,7 @@ class ModelCommandsTest {
     String out = dir.resolve("m").toString();
     assertUserError(
         run("train", "--data", data, "--learner", "ht", "--trees", "3", "--out", out),
-        "--trees applies only to --learner arf, oza-bag, leveraging-bagging, not to --learner ht");
+        "--trees applies only to --learner arf, oza-bag, leveraging-bagging, arf-regressor, not to --learner ht");
     assertUserError(
         run("train", "--data", data, "--trees", "0", "--out", out), "invalid value for --trees");
     assertUserError(
@@ -672,7 +672,7 @@ class ModelCommandsTest {
     Files.writeString(ht, "learner: ht\n");
     assertUserError(
         run("train", "--data", data, "--config", ht.toString(), "--lambda", "3", "--out", out),
-        "--lambda applies only to --learner arf, leveraging-bagging, not to learner ht of config file "
+        "--lambda applies only to --learner arf, leveraging-bagging, arf-regressor, not to learner ht of config file "
             + ht);
     Path arf = dir.resolve("arf.json");
     Files.writeString(arf, "{\"trees\": 3}");
@@ -680,7 +680,7 @@ class ModelCommandsTest {
         run("train", "--data", data, "--config", arf.toString(), "--learner", "ht", "--out", out),
         "config file "
             + arf
-            + ": trees applies only to learner arf, oza-bag, leveraging-bagging, not to ht");
+            + ": trees applies only to learner arf, oza-bag, leveraging-bagging, arf-regressor, not to ht");
     Path typo = dir.resolve("typo.yaml");
     Files.writeString(typo, "tress: 3\n");
     assertUserError(

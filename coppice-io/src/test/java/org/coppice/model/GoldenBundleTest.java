@@ -3,6 +3,8 @@ package org.coppice.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -13,6 +15,9 @@ import org.coppice.data.Instance;
 import org.coppice.gen.StreamSpecs;
 import org.coppice.io.bundle.Manifest;
 import org.coppice.learn.Classifier;
+import org.coppice.learn.Regressor;
+import org.coppice.learn.regression.AdaptiveRandomForestRegressor;
+import org.coppice.learn.regression.RegressionTree;
 import org.coppice.learn.tree.AdaptiveRandomForest;
 import org.coppice.learn.tree.HoeffdingTree;
 import org.coppice.stream.InstanceStream;
@@ -92,6 +97,95 @@ class GoldenBundleTest {
           {1.8304777028489044E-30, 1.3066757767376168E-30},
         });
     assertResavesIdentically(model, golden("ht"), tmp);
+  }
+
+  /** Rows 1, 300 and 600 of the regression bundles' training file, and the centre. */
+  private static final double[][] REGRESSION_PROBES = {
+    {
+      0.35191477764630685,
+      0.12073605139050847,
+      0.8499131008472726,
+      0.08321971724462152,
+      0.928748072822519
+    },
+    {
+      0.5073084703160583,
+      0.4385311274851943,
+      0.3313028587795779,
+      0.6027914052776865,
+      0.6057693566504239
+    },
+    {
+      0.6829338442026633,
+      0.3651988833686415,
+      0.6006130676957524,
+      0.02991722296209587,
+      0.5062488756660388
+    },
+    {0.5, 0.5, 0.5, 0.5, 0.5},
+  };
+
+  @Test
+  void regressionForestFromVersionOneLoadsPredictsAndResavesIdentically(@TempDir Path tmp)
+      throws Exception {
+    CoppiceModel model = CoppiceModel.load(golden("arf-regressor"));
+    AdaptiveRandomForestRegressor forest = (AdaptiveRandomForestRegressor) model.learner();
+    assertEquals(3, forest.ensembleSize());
+    assertEquals(600, forest.instancesSeen());
+    assertFalse(forest.isFrozen());
+    assertNotNull(forest.backgroundTree(1), "a warning grew a background tree");
+    Manifest m = model.manifest();
+    assertEquals("arf-regressor", m.learner());
+    assertEquals(7L, m.seed());
+    assertEquals(3, m.parameters().get("trees"));
+    assertEquals("prediction", m.parameters().get("detector-input"));
+    assertEquals("hyperplane-regression-seed7.csv", m.training().dataFile());
+    assertTrue(model.schema().isRegression());
+    assertPredictions(
+        model,
+        new double[] {
+          0x1.2c48865ff562p7, 0x1.562f6ab0c565bp7, 0x1.3b234f22afb5dp7, 0x1.010f2a3ac2e54p7
+        });
+    assertResavesIdentically(model, golden("arf-regressor"), tmp);
+    // It can still learn: continue on the same stream, with its background tree, without error.
+    InstanceStream s =
+        StreamSpecs.parse("hyperplane-regression(attributes=5,drift-attributes=5,mag=0.001)", 7);
+    Instance in = s.schema().newInstance();
+    for (int i = 0; i < 200; i++) {
+      s.next(in);
+      forest.learn(in.x, in.target, in.weight);
+    }
+    assertEquals(800, forest.instancesSeen());
+  }
+
+  @Test
+  void regressionTreeFromVersionOneLoadsPredictsAndResavesIdentically(@TempDir Path tmp)
+      throws Exception {
+    CoppiceModel model = CoppiceModel.load(golden("ht-regressor"));
+    RegressionTree tree = (RegressionTree) model.learner();
+    assertEquals("ht-regressor", model.manifest().learner());
+    assertEquals(7L, model.manifest().seed());
+    assertEquals(200, tree.config().gracePeriod());
+    assertTrue(tree.config().perceptronLeaves());
+    assertEquals(600.0, tree.weightSeen());
+    assertPredictions(
+        model,
+        new double[] {
+          0x1.fa4d16b7557a3p6, 0x1.8b7bac2f4fe27p7, 0x1.1597d9572a30bp7, 0x1.6c080971c7d08p7
+        });
+    assertResavesIdentically(model, golden("ht-regressor"), tmp);
+  }
+
+  private static void assertPredictions(CoppiceModel model, double[] expected) {
+    Regressor r = (Regressor) model.learner();
+    for (int i = 0; i < REGRESSION_PROBES.length; i++) {
+      assertEquals(expected[i], r.predict(REGRESSION_PROBES[i]), 0.0, "probe " + i);
+      assertEquals(
+          expected[i],
+          model.predictFeatures(REGRESSION_PROBES[i]).value(),
+          0.0,
+          "probe " + i + " through the model");
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.coppice.learn.Task;
 import org.coppice.learn.baseline.MajorityClassType;
 import org.coppice.learn.bayes.NaiveBayesType;
 import org.coppice.learn.knn.KnnType;
+import org.coppice.learn.regression.ArfRegressorType;
 import org.coppice.learn.regression.RegressionTreeType;
 import org.coppice.learn.tree.ArfType;
 import org.coppice.learn.tree.HoeffdingTreeType;
@@ -30,6 +31,7 @@ public final class Learners {
           NaiveBayesType.TYPE,
           MajorityClassType.TYPE,
           KnnType.TYPE,
+          ArfRegressorType.TYPE,
           RegressionTreeType.TYPE);
 
   static {
