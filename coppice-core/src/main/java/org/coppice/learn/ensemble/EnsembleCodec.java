@@ -3,6 +3,7 @@ package org.coppice.learn.ensemble;
 import java.util.function.Supplier;
 import org.coppice.drift.DriftDetector;
 import org.coppice.state.ModelFormatException;
+import org.coppice.state.SectionSink;
 import org.coppice.state.StateReader;
 import org.coppice.state.StateWriter;
 
@@ -35,6 +36,20 @@ public final class EnsembleCodec {
     boolean hasGaussian = r.readBoolean();
     double gaussian = r.readDouble();
     return new EnsembleEngine.State(seen, state, hasGaussian, gaussian);
+  }
+
+  /** Writes one section of kind {@code kind} per member, id = member index, in member order. */
+  public static <L extends BaseLearner<L>> void writeMembers(
+      EnsembleEngine<L> engine,
+      SectionSink sink,
+      int kind,
+      boolean frozen,
+      LearnerCodec<L> learners,
+      DetectorCodec detectors) {
+    for (int i = 0; i < engine.size(); i++) {
+      writeMember(engine.member(i), sink.beginSection(kind, i), frozen, learners, detectors);
+      sink.endSection();
+    }
   }
 
   /** Writes member {@code m}'s section body. */

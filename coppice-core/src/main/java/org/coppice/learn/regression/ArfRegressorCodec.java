@@ -90,12 +90,7 @@ final class ArfRegressorCodec implements StateCodec<AdaptiveRandomForestRegresso
 
   @Override
   public void writeSections(AdaptiveRandomForestRegressor f, boolean frozen, SectionSink sink) {
-    EnsembleEngine<ForestRegressionTree> engine = f.engine;
-    for (int i = 0; i < engine.size(); i++) {
-      EnsembleCodec.writeMember(
-          engine.member(i), sink.beginSection(MEMBER, i), frozen, TREES, DetectorCodec.adwin());
-      sink.endSection();
-    }
+    EnsembleCodec.writeMembers(f.engine, sink, MEMBER, frozen, TREES, DetectorCodec.adwin());
   }
 
   @Override

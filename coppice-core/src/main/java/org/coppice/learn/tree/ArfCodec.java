@@ -59,12 +59,7 @@ final class ArfCodec implements StateCodec<AdaptiveRandomForest> {
 
   @Override
   public void writeSections(AdaptiveRandomForest arf, boolean frozen, SectionSink sink) {
-    EnsembleEngine<ForestTree> engine = arf.engine;
-    for (int i = 0; i < engine.size(); i++) {
-      EnsembleCodec.writeMember(
-          engine.member(i), sink.beginSection(MEMBER, i), frozen, TREES, DetectorCodec.adwin());
-      sink.endSection();
-    }
+    EnsembleCodec.writeMembers(arf.engine, sink, MEMBER, frozen, TREES, DetectorCodec.adwin());
   }
 
   @Override

@@ -59,12 +59,7 @@ final class OzaBagCodec implements StateCodec<OzaBag> {
 
   @Override
   public void writeSections(OzaBag bag, boolean frozen, SectionSink sink) {
-    EnsembleEngine<ForestTree> engine = bag.engine;
-    for (int i = 0; i < engine.size(); i++) {
-      EnsembleCodec.writeMember(
-          engine.member(i), sink.beginSection(MEMBER, i), frozen, TREES, DetectorCodec.adwin());
-      sink.endSection();
-    }
+    EnsembleCodec.writeMembers(bag.engine, sink, MEMBER, frozen, TREES, DetectorCodec.adwin());
   }
 
   @Override

@@ -172,7 +172,7 @@ class ArfRegressorTest {
   void theDetectorInputIsASettingThatIsSaved() {
     var type = ArfRegressorType.TYPE;
     Settings s = Settings.parse(type, Map.of("trees", "3", "detector-input", "error"));
-    AdaptiveRandomForestRegressor f = (AdaptiveRandomForestRegressor) type.create(twoFeatures(), s);
+    AdaptiveRandomForestRegressor f = type.create(twoFeatures(), s);
     assertEquals(DetectorInput.ERROR, f.config().detectorInput());
     assertEquals("error", type.parametersOf(f).get("detector-input"));
     Instance[] data = fallingTarget(500, 250);
@@ -244,10 +244,9 @@ class ArfRegressorTest {
     String[][] settings = {{"seed", "1"}, {"seed", "2"}, {"tree-seed", "2"}};
     for (int i = 0; i < 3; i++) {
       var f =
-          (AdaptiveRandomForestRegressor)
-              type.create(
-                  twoFeatures(),
-                  Settings.parse(type, Map.of("trees", "3", settings[i][0], settings[i][1])));
+          type.create(
+              twoFeatures(),
+              Settings.parse(type, Map.of("trees", "3", settings[i][0], settings[i][1])));
       run(f, data, 100);
       bytes[i] = MemorySections.of(f, false).bytes();
     }
