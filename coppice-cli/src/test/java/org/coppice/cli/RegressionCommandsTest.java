@@ -59,6 +59,44 @@ class RegressionCommandsTest {
     Files.writeString(houses, sb);
   }
 
+  /**
+   * A setting that classification and regression trees share by name but not by choices: each
+   * learner accepts its own, whatever the order of the options, and rejects the other's.
+   */
+  @Test
+  void leafPredictionTakesTheChoicesOfTheLearnerNamed() {
+    for (String[] order :
+        List.of(
+            new String[] {"--learner", "ht-regressor", "--leaf-prediction", "mean"},
+            new String[] {"--leaf-prediction", "mean", "--learner", "ht-regressor"})) {
+      Run r =
+          run(
+              "prequential",
+              "--data",
+              houses.toString(),
+              order[0],
+              order[1],
+              order[2],
+              order[3],
+              "--limit",
+              "500",
+              "--json");
+      assertEquals(0, r.exitCode(), r.err());
+    }
+    Run wrong =
+        run(
+            "prequential",
+            "--data",
+            houses.toString(),
+            "--learner",
+            "ht-regressor",
+            "--leaf-prediction",
+            "nba");
+    assertEquals(2, wrong.exitCode(), wrong.err());
+    assertTrue(wrong.err().contains("perceptron"), wrong.err());
+    assertFalse(wrong.err().contains("\tat "), "no stack trace: " + wrong.err());
+  }
+
   @Test
   void aNumericTargetTrainsARegressorAndPredictsNumbers() throws IOException {
     Path model = dir.resolve("model");

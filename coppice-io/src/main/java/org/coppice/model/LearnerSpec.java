@@ -64,10 +64,35 @@ public final class LearnerSpec {
       throw new IllegalArgumentException(
           "unknown learner setting '" + key + "'; valid settings: " + String.join(", ", allKeys()));
     }
-    having.get(0).parameter(k).parse(text); // syntax and range, as every learner shares them
+    checkValue(k, text, having);
     Map<String, String> copy = new LinkedHashMap<>(settings);
     copy.put(k, text);
     return new LearnerSpec(learner, Collections.unmodifiableMap(copy));
+  }
+
+  /**
+   * Checks syntax and range early, before the learner is known: the value must suit the named
+   * learner if it has the setting, else at least one learner that has it (a shared name such as
+   * leaf-prediction takes different choices in classification and regression trees). {@link
+   * #resolve} checks it again against the learner finally chosen.
+   */
+  private void checkValue(String key, String text, List<LearnerType<?, ?>> having) {
+    if (learner != null && Learners.byName(learner).hasParameter(key)) {
+      Learners.byName(learner).parameter(key).parse(text);
+      return;
+    }
+    IllegalArgumentException first = null;
+    for (LearnerType<?, ?> t : having) {
+      try {
+        t.parameter(key).parse(text);
+        return;
+      } catch (IllegalArgumentException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    throw first;
   }
 
   /** Every setting (and the learner) of {@code other} laid over this one. */

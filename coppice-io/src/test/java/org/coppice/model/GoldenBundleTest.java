@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.coppice.data.Instance;
 import org.coppice.gen.StreamSpecs;
 import org.coppice.io.bundle.Manifest;
 import org.coppice.learn.Classifier;
 import org.coppice.learn.Regressor;
+import org.coppice.learn.registry.LearnerType;
+import org.coppice.learn.registry.Learners;
 import org.coppice.learn.regression.AdaptiveRandomForestRegressor;
 import org.coppice.learn.regression.RegressionTree;
 import org.coppice.learn.tree.AdaptiveRandomForest;
@@ -23,6 +27,8 @@ import org.coppice.learn.tree.HoeffdingTree;
 import org.coppice.stream.InstanceStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bundles written by an earlier Coppice (src/test/resources/golden/v1) must keep loading,
@@ -206,6 +212,51 @@ class GoldenBundleTest {
     assertEquals("majority", majority.type().name());
     assertVotes(majority, new double[][] {{610, 390}, {610, 390}, {610, 390}});
     assertResavesIdentically(majority, golden("majority"), tmp.resolve("majority"));
+  }
+
+  static Stream<String> registeredLearners() {
+    return Learners.all().stream().map(LearnerType::name);
+  }
+
+  /**
+   * Every registered learner has a golden bundle named after it, so that a later change to its
+   * state layout cannot go unnoticed; the bundle loads, passes inspection, predicts finite values
+   * on a probe and re-saves byte for byte.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registeredLearners")
+  void everyLearnerHasAGoldenBundleThatLoadsAndResavesIdentically(String name, @TempDir Path tmp)
+      throws Exception {
+    Path dir;
+    try {
+      dir = golden(name);
+    } catch (NullPointerException missing) {
+      throw new AssertionError(
+          "no golden bundle for learner " + name + " in src/test/resources/golden/v1", missing);
+    }
+    CoppiceModel model = CoppiceModel.load(dir);
+    assertEquals(name, model.type().name());
+    InspectionReport report = Inspection.inspect(dir);
+    assertEquals(name, report.learner());
+    assertFalse(report.structure().isEmpty(), name + ": inspect shows the structure");
+    double[] probe = new double[model.schema().numFeatures()];
+    Arrays.fill(probe, 0.5);
+    for (int f = 0; f < probe.length; f++) {
+      if (model.schema().feature(f).isNominal()) {
+        probe[f] = 1;
+      }
+    }
+    Prediction p = model.predictFeatures(probe);
+    if (p.isRegression()) {
+      assertTrue(Double.isFinite(p.value()), name + ": finite prediction");
+    } else {
+      for (double q : p.probabilities()) {
+        assertTrue(
+            Double.isFinite(q) && q >= 0,
+            name + ": probabilities " + Arrays.toString(p.probabilities()));
+      }
+    }
+    assertResavesIdentically(model, dir, tmp);
   }
 
   private static void assertVotes(CoppiceModel model, double[][] expected) {
