@@ -5,7 +5,6 @@ import java.util.List;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
-import org.coppice.util.JavaRandom;
 
 /**
  * The rotating hyperplane of G. Hulten, L. Spencer and P. Domingos, "Mining time-changing data
@@ -34,9 +33,7 @@ public final class HyperplaneGenerator implements StreamGenerator {
   private final int sigmaPercentage;
   private final long seed;
   private final Schema schema;
-  private final JavaRandom random;
-  private final double[] weights;
-  private final int[] sigma;
+  private final RotatingPlane plane;
 
   private HyperplaneGenerator(Builder b) {
     this.numClasses = Specs.checkRange("numClasses", b.numClasses, 2, Integer.MAX_VALUE);
@@ -49,10 +46,7 @@ public final class HyperplaneGenerator implements StreamGenerator {
     List<Attribute> features = new ArrayList<>();
     Specs.addNumeric(features, "att", numAtts);
     this.schema = Specs.schema(spec(), features, Specs.values("class", 1, numClasses));
-    this.random = new JavaRandom(seed);
-    this.weights = new double[numAtts];
-    this.sigma = new int[numAtts];
-    restart();
+    this.plane = new RotatingPlane(numAtts, numDriftAtts, magChange, sigmaPercentage, seed);
   }
 
   /** A generator with all of MOA's defaults. */
@@ -157,7 +151,7 @@ public final class HyperplaneGenerator implements StreamGenerator {
 
   /** The current weight of attribute {@code i} (it changes as the hyperplane rotates). */
   public double weight(int i) {
-    return weights[i];
+    return plane.weight(i);
   }
 
   @Override
@@ -170,36 +164,20 @@ public final class HyperplaneGenerator implements StreamGenerator {
    */
   @Override
   public boolean next(Instance into) {
-    double[] x = into.x;
-    double sum = 0.0;
-    double sumWeights = 0.0;
-    for (int i = 0; i < numAtts; i++) {
-      x[i] = random.nextDouble();
-      sum += weights[i] * x[i];
-      sumWeights += weights[i];
-    }
-    int label = sum >= sumWeights * 0.5 ? 1 : 0;
-    if (1 + random.nextInt(100) <= noisePercentage) {
+    plane.drawAttributes(into.x);
+    int label = plane.weightedSum >= plane.sumOfWeights * 0.5 ? 1 : 0;
+    if (plane.percentChance(noisePercentage)) {
       label = 1 - label;
     }
     into.y = label;
     into.weight = 1.0;
-    for (int i = 0; i < numDriftAtts; i++) {
-      weights[i] += sigma[i] * magChange;
-      if (1 + random.nextInt(100) <= sigmaPercentage) {
-        sigma[i] = -sigma[i];
-      }
-    }
+    plane.rotate();
     return true;
   }
 
   @Override
   public void restart() {
-    random.setSeed(seed);
-    for (int i = 0; i < numAtts; i++) {
-      weights[i] = random.nextDouble();
-      sigma[i] = i < numDriftAtts ? 1 : 0;
-    }
+    plane.restart();
   }
 
   @Override

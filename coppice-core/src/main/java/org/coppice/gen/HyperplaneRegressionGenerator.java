@@ -5,7 +5,6 @@ import java.util.List;
 import org.coppice.data.Attribute;
 import org.coppice.data.Instance;
 import org.coppice.data.Schema;
-import org.coppice.util.JavaRandom;
 
 /**
  * The rotating hyperplane of {@link HyperplaneGenerator} with a numeric target, after MOA's {@code
@@ -28,9 +27,7 @@ public final class HyperplaneRegressionGenerator implements StreamGenerator {
   private final int sigmaPercentage;
   private final long seed;
   private final Schema schema;
-  private final JavaRandom random;
-  private final double[] weights;
-  private final int[] sigma;
+  private final RotatingPlane plane;
 
   private HyperplaneRegressionGenerator(Builder b) {
     this.numAtts = Specs.checkRange("numAtts", b.numAtts, 0, Integer.MAX_VALUE);
@@ -42,10 +39,7 @@ public final class HyperplaneRegressionGenerator implements StreamGenerator {
     List<Attribute> features = new ArrayList<>();
     Specs.addNumeric(features, "att", numAtts);
     this.schema = new Schema(spec(), features, Attribute.numeric("target"));
-    this.random = new JavaRandom(seed);
-    this.weights = new double[numAtts];
-    this.sigma = new int[numAtts];
-    restart();
+    this.plane = new RotatingPlane(numAtts, numDriftAtts, magChange, sigmaPercentage, seed);
   }
 
   /** A generator with all of MOA's defaults. */
@@ -121,38 +115,23 @@ public final class HyperplaneRegressionGenerator implements StreamGenerator {
   /** Fills {@code into} (features and target) with the next instance, then rotates the plane. */
   @Override
   public boolean next(Instance into) {
-    double[] x = into.x;
-    double sum = 0.0;
-    double sumWeights = 0.0;
-    for (int i = 0; i < numAtts; i++) {
-      x[i] = random.nextDouble();
-      sum += weights[i] * x[i];
-      sumWeights += weights[i];
-    }
-    double target = sum * 10;
+    plane.drawAttributes(into.x);
+    // MOA's order of operations (sum * 10, then * 10), kept for bit-identical targets.
+    double target = plane.weightedSum * 10;
     target = target * 10;
-    if (1 + random.nextInt(100) <= noisePercentage) {
-      target = target + target / sumWeights;
+    if (plane.percentChance(noisePercentage)) {
+      target = target + target / plane.sumOfWeights;
     }
     into.y = Instance.MISSING_LABEL;
     into.target = target;
     into.weight = 1.0;
-    for (int i = 0; i < numDriftAtts; i++) {
-      weights[i] += sigma[i] * magChange;
-      if (1 + random.nextInt(100) <= sigmaPercentage) {
-        sigma[i] = -sigma[i];
-      }
-    }
+    plane.rotate();
     return true;
   }
 
   @Override
   public void restart() {
-    random.setSeed(seed);
-    for (int i = 0; i < numAtts; i++) {
-      weights[i] = random.nextDouble();
-      sigma[i] = i < numDriftAtts ? 1 : 0;
-    }
+    plane.restart();
   }
 
   @Override
