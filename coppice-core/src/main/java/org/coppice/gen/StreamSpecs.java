@@ -85,6 +85,45 @@ public final class StreamSpecs {
 
   private static final double INT_MAX = Integer.MAX_VALUE;
 
+  /** The options both hyperplane streams take, after any of their own. */
+  private static List<Opt> planeOptions(String noiseHelp, Opt... first) {
+    List<Opt> all = new ArrayList<>(List.of(first));
+    all.addAll(
+        List.of(
+            new Opt("attributes", "numAtts", Type.INT, 10, 0, INT_MAX, "numeric attributes"),
+            new Opt(
+                "drift-attributes",
+                "numDriftAtts",
+                Type.INT,
+                2,
+                0,
+                INT_MAX,
+                "leading attributes whose weight drifts (at most attributes)"),
+            new Opt("mag", "magChange", Type.DOUBLE, 0.0, 0, 1, "weight change per instance"),
+            new Opt("noise", "noisePercentage", Type.INT, 5, 0, 100, noiseHelp),
+            new Opt(
+                "sigma",
+                "sigmaPercentage",
+                Type.INT,
+                10,
+                0,
+                100,
+                "percentage chance a drift direction reverses"),
+            seedOpt("seed", "instanceRandomSeed", "instance random seed (default: base seed)")));
+    return List.copyOf(all);
+  }
+
+  private static void checkDriftAttributes(Map<String, Object> o) {
+    if (i(o, "drift-attributes") > i(o, "attributes")) {
+      throw new IllegalArgumentException(
+          "option 'drift-attributes' ("
+              + i(o, "drift-attributes")
+              + ") must not exceed 'attributes' ("
+              + i(o, "attributes")
+              + ")");
+    }
+  }
+
   private static Opt seedOpt(String name, String moaName, String help) {
     return new Opt(name, moaName, Type.LONG, null, Long.MIN_VALUE, Long.MAX_VALUE, help);
   }
@@ -154,7 +193,8 @@ public final class StreamSpecs {
             "hyperplane",
             "rotating hyperplane (Hulten, Spencer & Domingos 2001); MOA HyperplaneGenerator",
             0,
-            List.of(
+            planeOptions(
+                "percentage of labels flipped",
                 new Opt(
                     "classes",
                     "numClasses",
@@ -162,43 +202,9 @@ public final class StreamSpecs {
                     2,
                     2,
                     INT_MAX,
-                    "declared classes (only 0 and 1 occur)"),
-                new Opt("attributes", "numAtts", Type.INT, 10, 0, INT_MAX, "numeric attributes"),
-                new Opt(
-                    "drift-attributes",
-                    "numDriftAtts",
-                    Type.INT,
-                    2,
-                    0,
-                    INT_MAX,
-                    "leading attributes whose weight drifts (at most attributes)"),
-                new Opt("mag", "magChange", Type.DOUBLE, 0.0, 0, 1, "weight change per instance"),
-                new Opt(
-                    "noise",
-                    "noisePercentage",
-                    Type.INT,
-                    5,
-                    0,
-                    100,
-                    "percentage of labels flipped"),
-                new Opt(
-                    "sigma",
-                    "sigmaPercentage",
-                    Type.INT,
-                    10,
-                    0,
-                    100,
-                    "percentage chance a drift direction reverses"),
-                seedOpt("seed", "instanceRandomSeed", "instance random seed (default: base seed)")),
+                    "declared classes (only 0 and 1 occur)")),
             (o, seed, s) -> {
-              if (i(o, "drift-attributes") > i(o, "attributes")) {
-                throw new IllegalArgumentException(
-                    "option 'drift-attributes' ("
-                        + i(o, "drift-attributes")
-                        + ") must not exceed 'attributes' ("
-                        + i(o, "attributes")
-                        + ")");
-              }
+              checkDriftAttributes(o);
               return HyperplaneGenerator.builder()
                   .numClasses(i(o, "classes"))
                   .numAtts(i(o, "attributes"))
@@ -214,43 +220,9 @@ public final class StreamSpecs {
             "hyperplane-regression",
             "rotating hyperplane with a numeric target; MOA HyperplaneGeneratorForRegression",
             0,
-            List.of(
-                new Opt("attributes", "numAtts", Type.INT, 10, 0, INT_MAX, "numeric attributes"),
-                new Opt(
-                    "drift-attributes",
-                    "numDriftAtts",
-                    Type.INT,
-                    2,
-                    0,
-                    INT_MAX,
-                    "leading attributes whose weight drifts (at most attributes)"),
-                new Opt("mag", "magChange", Type.DOUBLE, 0.0, 0, 1, "weight change per instance"),
-                new Opt(
-                    "noise",
-                    "noisePercentage",
-                    Type.INT,
-                    5,
-                    0,
-                    100,
-                    "percentage of targets made noisy (t + t / sum of weights)"),
-                new Opt(
-                    "sigma",
-                    "sigmaPercentage",
-                    Type.INT,
-                    10,
-                    0,
-                    100,
-                    "percentage chance a drift direction reverses"),
-                seedOpt("seed", "instanceRandomSeed", "instance random seed (default: base seed)")),
+            planeOptions("percentage of targets made noisy (t + t / sum of weights)", new Opt[0]),
             (o, seed, s) -> {
-              if (i(o, "drift-attributes") > i(o, "attributes")) {
-                throw new IllegalArgumentException(
-                    "option 'drift-attributes' ("
-                        + i(o, "drift-attributes")
-                        + ") must not exceed 'attributes' ("
-                        + i(o, "attributes")
-                        + ")");
-              }
+              checkDriftAttributes(o);
               return HyperplaneRegressionGenerator.builder()
                   .numAtts(i(o, "attributes"))
                   .numDriftAtts(i(o, "drift-attributes"))
