@@ -12,11 +12,15 @@ final class BenchOptions extends ComparisonOptions {
       Runs MOA 2024.07's classifiers and Coppice's side by side, test-then-train over the same
       instances, and writes accuracy and speed tables.
 
+      Time on 2 cores with the defaults: about 16 minutes (arf about 11, MOA's 100 trees alone
+      8; the other learners about 5). --arf-seeds 1,2,3 adds about 20 minutes, --seeds 1,2,3
+      about 30.
+
         --shared DIR          shared folder holding data/elecNormNew.arff.gz, or the data
                               folder itself (default ../shared)
         --work DIR            cache of generated ARFF files, and results (default bench-out)
         --n N                 instances per stream; Electricity uses min(N, 45312)
-                              (default 100000)
+                              (default 30000, as in the docs)
         --datasets LIST       comma-separated: sea,agrawal,rbf,hyperplane,led,randomtree,elec
                               or all (default all)
         --learners LIST       comma-separated: arf,leveraging-bagging,oza-bag,oza-boost,srp,
@@ -24,13 +28,12 @@ final class BenchOptions extends ComparisonOptions {
                               Coppice's registry does not have is skipped, with a log line
                               and a line in the report (with --moa-only MOA's side runs)
         --trees LIST          ensemble sizes of arf (default 10,100)
-        --ensemble-size LIST  ensemble sizes of the other ensembles (leveraging-bagging,
-                              oza-bag, oza-boost, srp) (default 10)
+        --ensemble-size LIST  ensemble sizes of the other ensembles: leveraging-bagging,
+                              oza-bag, oza-boost, srp (default 10)
         --seeds LIST          generator seeds of the synthetic files (learner seed 1), or
-                              learner seeds on Electricity, for every learner (default 1).
-                              On Electricity a learner that is not randomized runs once
-        --arf-seeds LIST      the seeds of arf alone (default: --seeds); e.g. 1,2,3 for the
-                              three-seed ARF table of earlier runs (about +16 min at 30000)
+                              learner seeds on Electricity, where a learner that is not
+                              randomized runs with the first seed only (default 1)
+        --arf-seeds LIST      the seeds of arf alone (default: those of --seeds)
         --threads T           also run Coppice's ensembles with T threads (default 2; 0 or 1 =
                               do not)
         --threads-trees LIST  ensemble sizes of the T-thread runs, or all (default all)
@@ -59,7 +62,7 @@ final class BenchOptions extends ComparisonOptions {
   boolean generateOnly;
 
   BenchOptions() {
-    super(100_000, List.of(1), 5000);
+    super(30_000, List.of(1), 5000);
   }
 
   static BenchOptions parse(String[] args) {

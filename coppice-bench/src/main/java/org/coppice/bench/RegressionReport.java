@@ -83,42 +83,36 @@ final class RegressionReport {
   private static final String COMMAND = "coppice-bench/run-moa-comparison.sh --regression";
 
   private String method() {
-    return String.format(
-        Locale.ROOT,
-        "Both systems run in the same JVM, test-then-train (each instance is predicted, then"
-            + " learned) over the same instances, loaded in memory beforehand: MOA's through its"
-            + " `ArffFileStream`, Coppice's through its own ARFF reader, from the same file. Only"
-            + " the test-then-train loop is timed, on one thread unless a column says otherwise;"
-            + " each system first runs %,d warm-up instances per data set and learner, and the"
-            + " warm-up is discarded.\n\n"
-            + "- FIMT-DD: MOA `%s`, Coppice `%s`, every other option at its default (MOA's).\n"
-            + "- ARF regressor: MOA `%s`, Coppice `%s`, every other option at its default"
-            + " (MOA's); MOA's seed set with `setRandomSeed(<seed>)` (its command line has no"
-            + " `-r` for these classes).\n"
-            + "- ARF regressor, detectors fed the error: Coppice `%s`, which MOA does not have;"
-            + " its columns compare it with MOA's forest.\n"
-            + "- Scored with MOA's `BasicRegressionPerformanceEvaluator` and Coppice's"
-            + " `PrequentialEvaluator`, which computes the same sums: RMSE and MAE over all"
-            + " instances; R² = 1 − Σ(y − p)² / Σ(y − ȳ)², ȳ the mean of the targets before each"
-            + " instance (MOA's definition).\n"
-            + "- Synthetic streams: %,d instances; one file per generator seed (%s), learner seed"
-            + " 1. Electricity: the first min(%,d, 45,312) instances, learner seeds %s.\n"
-            + "- Errors are averaged over the seeds. A row passes when Coppice's RMSE is at most"
-            + " %.2f × MOA's; \"identical\" means every seed gave the same RMSE, MAE and R², to the"
-            + " last bit.\n"
-            + "- Speed is instances per second of wall time over all seeds (total instances / total"
-            + " seconds); per CPU second counts the whole JVM (loop, GC and JIT threads).\n",
-        options.warmup,
-        RegressionLearner.FIMTDD.moaCli(options.trees),
-        RegressionLearner.FIMTDD.coppiceOptions(options.trees),
-        RegressionLearner.ARF.moaCli(options.trees),
-        RegressionLearner.ARF.coppiceOptions(options.trees),
-        RegressionLearner.ARF_ERROR.coppiceOptions(options.trees),
-        options.n,
-        Tables.join(options.seeds),
-        options.n,
-        Tables.join(options.seeds),
-        RMSE_TOLERANCE);
+    return Tables.sameJvm("predicted", options.warmup, "per data set and learner")
+        + String.format(
+            Locale.ROOT,
+            "- FIMT-DD: MOA `%s`, Coppice `%s`, every other option at its default (MOA's).\n"
+                + "- ARF regressor: MOA `%s`, Coppice `%s`, every other option at its default"
+                + " (MOA's); MOA's seed set with `setRandomSeed(<seed>)` (its command line has no"
+                + " `-r` for these classes).\n"
+                + "- ARF regressor, detectors fed the error: Coppice `%s`, which MOA does not have;"
+                + " its columns compare it with MOA's forest.\n"
+                + "- Scored with MOA's `BasicRegressionPerformanceEvaluator` and Coppice's"
+                + " `PrequentialEvaluator`, which computes the same sums: RMSE and MAE over all"
+                + " instances; R² = 1 − Σ(y − p)² / Σ(y − ȳ)², ȳ the mean of the targets before each"
+                + " instance (MOA's definition).\n"
+                + "- Synthetic streams: %,d instances; one file per generator seed (%s), learner seed"
+                + " 1. Electricity: the first min(%,d, 45,312) instances, learner seeds %s.\n"
+                + "- Errors are averaged over the seeds. A row passes when Coppice's RMSE is at most"
+                + " %.2f × MOA's; \"identical\" means every seed gave the same RMSE, MAE and R², to the"
+                + " last bit.\n"
+                + "- Speed is instances per second of wall time over all seeds (total instances / total"
+                + " seconds); per CPU second counts the whole JVM (loop, GC and JIT threads).\n",
+            RegressionLearner.FIMTDD.moaCli(options.trees),
+            RegressionLearner.FIMTDD.coppiceOptions(options.trees),
+            RegressionLearner.ARF.moaCli(options.trees),
+            RegressionLearner.ARF.coppiceOptions(options.trees),
+            RegressionLearner.ARF_ERROR.coppiceOptions(options.trees),
+            options.n,
+            Tables.join(options.seeds),
+            options.n,
+            Tables.join(options.seeds),
+            RMSE_TOLERANCE);
   }
 
   String errorTable() {

@@ -124,16 +124,7 @@ final class Report {
   private String method() {
     int t = options.threads;
     StringBuilder b = new StringBuilder();
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "Both systems run in the same JVM, test-then-train (each instance is scored, then"
-                + " learned) over the same instances, loaded in memory beforehand: MOA's through"
-                + " its `ArffFileStream`, Coppice's through its own ARFF reader, from the same"
-                + " file. Only the test-then-train loop is timed, on one thread unless a column"
-                + " says otherwise; each system first runs %,d warm-up instances per data set,"
-                + " learner and ensemble size, and the warm-up is discarded.\n\n",
-            options.warmup));
+    b.append(Tables.sameJvm("scored", options.warmup, "per data set, learner and ensemble size"));
     b.append(
         "- MOA: the command-line string in the learners table, every other option at its"
             + " default; a randomizable learner's seed is set with `setRandomSeed(<seed>)`, the"

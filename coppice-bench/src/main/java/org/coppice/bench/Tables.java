@@ -135,7 +135,7 @@ final class Tables {
 
   /** A rate, rounded, with thousands separators. */
   static String count(double v) {
-    return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%,.0f", v);
+    return Double.isNaN(v) || Double.isInfinite(v) ? NONE : String.format(Locale.ROOT, "%,.0f", v);
   }
 
   /** A ratio with {@code decimals} decimals and a multiplication sign. */
@@ -161,6 +161,26 @@ final class Tables {
         + "` (`"
         + program.getName()
         + "`); a new run replaces this section except the notes at its end.\n\n";
+  }
+
+  /**
+   * The first paragraph of a method: how both systems run.
+   *
+   * @param tested what happens to each instance before it is learned ("scored", "predicted")
+   * @param per what a warm-up is run for ("per data set and learner")
+   */
+  static String sameJvm(String tested, int warmup, String per) {
+    return String.format(
+        Locale.ROOT,
+        "Both systems run in the same JVM, test-then-train (each instance is %s, then learned)"
+            + " over the same instances, loaded in memory beforehand: MOA's through its"
+            + " `ArffFileStream`, Coppice's through its own ARFF reader, from the same file. Only"
+            + " the test-then-train loop is timed, on one thread unless a column says otherwise;"
+            + " each system first runs %,d warm-up instances %s, and the warm-up is"
+            + " discarded.\n\n",
+        tested,
+        warmup,
+        per);
   }
 
   /** Whether MOA's and Coppice's readers produced the same values, file by file. */

@@ -25,7 +25,7 @@ class BenchOptionsTest {
     assertEquals(List.of(1), o.fileSeeds());
     assertTrue(o.multiThreaded(ClassifierPair.ARF, 10) && o.multiThreaded(ClassifierPair.ARF, 100));
     assertFalse(o.multiThreaded(ClassifierPair.HT, 0), "only ensembles run with threads");
-    assertEquals(100_000, o.n);
+    assertEquals(30_000, o.n);
     assertEquals(5000, o.warmup);
     assertEquals(Path.of("bench-out"), o.work);
     assertNull(o.docs);
