@@ -15,6 +15,8 @@ final class RegressionReport {
   /** A row passes when Coppice's RMSE is at most this many times MOA's. */
   static final double RMSE_TOLERANCE = 1.02;
 
+  private static final String COMMAND = "coppice-bench/run-moa-comparison.sh --regression";
+
   private final RegressionOptions options;
   private final Environment env;
   private final List<RegressionRun> results;
@@ -79,8 +81,6 @@ final class RegressionReport {
             + "\n### Regression environment\n\n"
             + env.markdown());
   }
-
-  private static final String COMMAND = "coppice-bench/run-moa-comparison.sh --regression";
 
   private String method() {
     return Tables.sameJvm("predicted", options.warmup, "per data set and learner")

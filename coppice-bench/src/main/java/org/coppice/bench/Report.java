@@ -19,6 +19,15 @@ final class Report {
   /** Coppice passes when it is at most this many points below MOA, in accuracy and in kappa. */
   static final double TOLERANCE_POINTS = 0.5;
 
+  private static final String COMMAND = "coppice-bench/run-moa-comparison.sh";
+
+  private static final String BOTH_SIDES = "No learner ran on both sides.\n";
+
+  private static final String CPU_NOTE =
+      "Single-thread speed per CPU second of the whole JVM (loop, GC and JIT threads; steadier"
+          + " than wall time when the machine is shared), and garbage-collection time as a share"
+          + " of wall time:\n\n";
+
   private final BenchOptions options;
   private final Environment env;
   private final List<RunResult> results;
@@ -114,13 +123,6 @@ final class Report {
             + env.markdown());
   }
 
-  private static final String COMMAND = "coppice-bench/run-moa-comparison.sh";
-
-  private static final String CPU_NOTE =
-      "Single-thread speed per CPU second of the whole JVM (loop, GC and JIT threads; steadier"
-          + " than wall time when the machine is shared), and garbage-collection time as a share"
-          + " of wall time:\n\n";
-
   private String method() {
     int t = options.threads;
     StringBuilder b = new StringBuilder();
@@ -195,6 +197,7 @@ final class Report {
   /** Per learner: how many rows pass, and how many predicted exactly as MOA. */
   String accuracySummary() {
     Tables.Table t = new Tables.Table("Learner", ">Rows", ">Pass", ">Same predictions as MOA");
+    boolean any = false;
     for (ClassifierPair pair : pairs) {
       int rows = 0;
       int passed = 0;
@@ -209,9 +212,10 @@ final class Report {
       }
       if (rows > 0) {
         t.row(pair.title(), rows, passed, same);
+        any = true;
       }
     }
-    return t.toString();
+    return any ? t.toString() : BOTH_SIDES;
   }
 
   /** Per learner and size: the lowest and highest speed-up over the data sets. */
@@ -225,6 +229,7 @@ final class Report {
             ">Coppice / MOA, highest",
             ">Coppice / MOA, all data",
             "^" + th + "-thread = 1-thread");
+    boolean any = false;
     for (ClassifierPair pair : pairs) {
       for (int size : options.sizes(pair)) {
         double low = Double.NaN;
@@ -247,6 +252,7 @@ final class Report {
           }
         }
         if (!moa.isEmpty()) {
+          any = true;
           t.row(
               pair.title(),
               pair.ensemble() ? size : NONE,
@@ -257,7 +263,7 @@ final class Report {
         }
       }
     }
-    return t.toString();
+    return any ? t.toString() : BOTH_SIDES;
   }
 
   String accuracyTable() {
