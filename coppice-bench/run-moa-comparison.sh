@@ -10,9 +10,13 @@
 # --shared ../shared --work bench-out; any option given here overrides them. Run with --help for
 # every harness option. Examples:
 #
-#   coppice-bench/run-moa-comparison.sh ../shared --docs docs       # the full comparison
-#   coppice-bench/run-moa-comparison.sh --moa-only --seeds 1         # MOA alone
-#   coppice-bench/run-moa-comparison.sh --n 5000 --trees 10 --seeds 1 --warmup 500   # smoke run
+#   # The full classifier comparison, as in docs/ (every learner, 7 data sets, 30000 instances,
+#   # seed 1; about 16 min on 2 cores, of which MOA's 100-tree ARF takes 8):
+#   coppice-bench/run-moa-comparison.sh ../shared --n 30000 --work bench-out --docs docs
+#   coppice-bench/run-moa-comparison.sh --learners arf --arf-seeds 1,2,3   # ARF on 3 seeds (~32 min)
+#   coppice-bench/run-moa-comparison.sh --moa-only --learners srp,hat      # MOA alone
+#   coppice-bench/run-moa-comparison.sh --n 3000 --trees 5 --ensemble-size 3 --warmup 500 \
+#       --datasets sea,elec --work bench-out/smoke                          # smoke run (~1 min)
 #   coppice-bench/run-moa-comparison.sh ../shared --regression --docs docs   # regressors (~5 min)
 #   coppice-bench/run-moa-comparison.sh --regression --help                  # their options
 #

@@ -24,13 +24,14 @@ import org.coppice.stream.InstanceStream;
  */
 final class CoppiceRegressionRunner {
   /** Instances read by Coppice's reader. */
-  record Loaded(Schema schema, Instance[] instances) {
-    int size() {
+  record Loaded(Schema schema, Instance[] instances) implements Rows {
+    @Override
+    public int size() {
       return instances.length;
     }
 
-    /** Attribute {@code attribute} in file order (the target last) of instance {@code row}. */
-    double value(int row, int attribute) {
+    @Override
+    public double value(int row, int attribute) {
       Instance inst = instances[row];
       return attribute < inst.x.length ? inst.x[attribute] : inst.target;
     }

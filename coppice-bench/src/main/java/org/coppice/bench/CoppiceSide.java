@@ -2,6 +2,8 @@ package org.coppice.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Coppice half of the comparison. {@link MoaComparison} loads the implementation ({@code
@@ -12,28 +14,27 @@ interface CoppiceSide {
   String IMPLEMENTATION = "org.coppice.bench.CoppiceRunner";
 
   /** Data read by Coppice's own ARFF reader and held in memory. */
-  interface Data {
-    /** Number of instances held. */
-    int size();
-
-    /**
-     * Value of attribute {@code attribute} (in file order, the class last as its index) of instance
-     * {@code row}: a number, a nominal value index, or NaN when missing.
-     */
-    double value(int row, int attribute);
-  }
+  interface Data extends Rows {}
 
   /** Reads at most {@code limit} instances of a plain ARFF file (class last) into memory. */
   Data load(Path arff, long limit) throws IOException;
 
   /**
-   * Runs a fresh Adaptive Random Forest prequentially (test-then-train) over the first {@code n}
-   * instances; only the test-then-train loop is timed.
-   *
-   * @param seed the forest's random seed (MOA's {@code -r})
-   * @param threads the forest's worker threads
+   * Why the registry's learner {@code name} cannot run with the settings {@code required} (it is
+   * not registered, it is no classifier, or it lacks a setting), or null when it can.
    */
-  RunResult.Measured run(Data data, int n, int trees, int seed, int threads) throws Exception;
+  String unavailable(String name, List<String> required);
+
+  /** Whether the registry's learner {@code name} has the setting {@code setting}. */
+  boolean hasSetting(String name, String setting);
+
+  /**
+   * Runs a fresh learner {@code name} from the registry with {@code settings} (by parameter name,
+   * the rest at their defaults) prequentially (test-then-train) over the first {@code n} instances;
+   * only the test-then-train loop is timed.
+   */
+  RunResult.Measured run(Data data, int n, String name, Map<String, String> settings)
+      throws Exception;
 
   /** Loads the implementation, or explains why it is missing. */
   static CoppiceSide load() {

@@ -1,23 +1,30 @@
 package org.coppice.bench;
 
-import com.yahoo.labs.samoa.instances.Instance;
+import static org.coppice.bench.Bench.log;
+import static org.coppice.bench.Bench.secs;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * Accuracy and speed of Coppice's Adaptive Random Forest next to MOA 2024.07's, in one JVM, on the
- * same instances held in memory. Run with {@code --help} for the options; {@code
- * run-moa-comparison.sh} in this module builds and runs it.
+ * Accuracy and speed of Coppice's classifiers next to MOA 2024.07's, in one JVM, on the same
+ * instances held in memory: every pair of {@link ClassifierPair} selected with {@code --learners}.
+ * Run with {@code --help} for the options; {@code run-moa-comparison.sh} in this module builds and
+ * runs it.
  *
  * <p>Outputs, in the work folder: {@code data/} (generated ARFF files, reused while their
  * parameters are unchanged), {@code results.csv} (one row per timed run, written as the runs
  * finish) and {@code moa-comparison.md} (all tables); with {@code --docs DIR} also a section of
  * {@code ACCURACY.md} and of {@code BENCHMARKS.md} there (see {@link DocSection}).
+ *
+ * <p>A pair whose learner Coppice's registry does not have is skipped (one log line, and a line in
+ * the report), so that pairs can be declared before their learner is merged.
  *
  * <p>With {@code --regression} anywhere among the arguments, runs the regression comparison instead
  * ({@link RegressionComparison}: FIMT-DD and the ARF regressor; {@code --regression --help} for its
@@ -28,12 +35,20 @@ public final class MoaComparison {
   private final String[] args;
   private final List<RunResult> results = new ArrayList<>();
   private final List<String> inputChecks = new ArrayList<>();
+  private final List<ClassifierPair> pairs = new ArrayList<>();
+  private final Map<ClassifierPair, String> skipped = new LinkedHashMap<>();
+  private final Map<ClassifierPair, String> coppiceOptions = new LinkedHashMap<>();
   private CoppiceSide coppice;
   private PrintWriter csv;
 
-  private MoaComparison(BenchOptions options, String[] args) {
+  /**
+   * A comparison with these options; {@code coppice} is the Coppice side to use, or null to load
+   * {@link CoppiceSide#IMPLEMENTATION} when Coppice runs.
+   */
+  MoaComparison(BenchOptions options, String[] args, CoppiceSide coppice) {
     this.options = options;
     this.args = args.clone();
+    this.coppice = coppice;
   }
 
   public static void main(String[] args) throws Exception {
@@ -55,21 +70,30 @@ public final class MoaComparison {
       System.out.println(BenchOptions.USAGE);
       return;
     }
-    new MoaComparison(options, args).run();
+    Report report = new MoaComparison(options, args, null).run();
+    if (report != null) {
+      System.out.println();
+      System.out.println(report.accuracyTable());
+      System.out.println(report.speedTable());
+    }
   }
 
-  private void run() throws Exception {
+  /**
+   * Runs the comparison and writes its outputs; the report, or null with {@code --generate-only}.
+   */
+  Report run() throws Exception {
     Environment env = Environment.capture(args);
     log("%s", env.summaryLine());
-    if (options.coppice && !options.generateOnly) {
+    if (options.coppice && !options.generateOnly && coppice == null) {
       coppice = CoppiceSide.load();
     }
+    choosePairs();
     Path dataDir = options.work.resolve("data");
     Files.createDirectories(dataDir);
     // Generate everything first, so that a failure in generation shows before hours of runs.
     for (StreamSpec spec : options.datasets) {
       if (spec.synthetic()) {
-        for (int seed : options.seeds) {
+        for (int seed : options.fileSeeds()) {
           String cli = spec.moaCli(options.n, seed);
           long t0 = System.nanoTime();
           boolean made = MoaData.generate(cli, options.n, relation(spec, seed), file(spec, seed));
@@ -78,15 +102,15 @@ public final class MoaComparison {
               spec.key(),
               seed,
               made ? "generated " + file(spec, seed) : "cached " + file(spec, seed),
-              (System.nanoTime() - t0) / 1e9);
+              secs(t0));
         }
       } else {
-        boolean made = MoaData.gunzip(electricitySource(), file(spec, 0));
+        boolean made = MoaData.gunzip(options.electricitySource(), file(spec, 0));
         log("%s: %s %s", spec.key(), made ? "decompressed to" : "cached", file(spec, 0));
       }
     }
     if (options.generateOnly) {
-      return;
+      return null;
     }
     Path csvFile = options.work.resolve("results.csv");
     try (PrintWriter out =
@@ -97,7 +121,7 @@ public final class MoaComparison {
         runDataset(spec);
       }
     }
-    Report report = new Report(options, env, results, inputChecks);
+    Report report = new Report(options, env, results, inputChecks, pairs, skipped, coppiceOptions);
     Path md = options.work.resolve("moa-comparison.md");
     Files.writeString(md, report.full(), StandardCharsets.UTF_8);
     log("wrote %s and %s", csvFile, md);
@@ -110,15 +134,43 @@ public final class MoaComparison {
           "wrote %s and %s",
           options.docs.resolve("ACCURACY.md"), options.docs.resolve("BENCHMARKS.md"));
     }
-    System.out.println();
-    System.out.println(report.accuracyTable());
-    System.out.println(report.speedTable());
+    return report;
+  }
+
+  /** The selected pairs both sides can build; the others are skipped with one log line each. */
+  private void choosePairs() {
+    for (ClassifierPair pair : options.learners) {
+      String reason =
+          coppice == null ? null : coppice.unavailable(pair.coppiceName(), pair.requiredSettings());
+      if (reason != null) {
+        skipped.put(pair, reason);
+        log("skipping %s: %s", pair.key(), reason);
+        continue;
+      }
+      pairs.add(pair);
+      if (coppice != null) {
+        coppiceOptions.put(pair, pair.coppiceOptions(s -> has(pair, s)));
+      }
+    }
+  }
+
+  private boolean has(ClassifierPair pair, String setting) {
+    return coppice.hasSetting(pair.coppiceName(), setting);
   }
 
   private void runDataset(StreamSpec spec) throws Exception {
-    List<Integer> warmedUp = new ArrayList<>();
-    List<Integer> fileSeeds = spec.synthetic() ? options.seeds : List.of(0);
+    List<String> warmedUp = new ArrayList<>();
+    List<Integer> fileSeeds = spec.synthetic() ? options.fileSeeds() : List.of(0);
     for (int fileSeed : fileSeeds) {
+      List<ClassifierPair> here = new ArrayList<>();
+      for (ClassifierPair pair : pairs) {
+        if (!spec.synthetic() || options.seeds(pair).contains(fileSeed)) {
+          here.add(pair);
+        }
+      }
+      if (here.isEmpty()) {
+        continue;
+      }
       Path arff = file(spec, fileSeed);
       MoaData.Loaded moaData = null;
       CoppiceSide.Data coppiceData = null;
@@ -144,42 +196,54 @@ public final class MoaComparison {
         }
         n = Math.min(n, coppiceData.size());
         if (moaData != null) {
-          inputChecks.add(arff.getFileName() + ": " + compareInputs(moaData, coppiceData));
+          inputChecks.add(arff.getFileName() + ": " + Bench.compareInputs(moaData, coppiceData));
         }
       }
-      for (int trees : options.trees) {
-        if (!warmedUp.contains(trees)) {
-          warmUp(moaData, coppiceData, n, trees);
-          warmedUp.add(trees);
-        }
-        List<Integer> arfSeeds = spec.synthetic() ? List.of(1) : options.seeds;
-        for (int arfSeed : arfSeeds) {
-          int seed = spec.synthetic() ? fileSeed : arfSeed;
-          if (moaData != null) {
-            gc();
-            record(
-                spec, RunResult.MOA, trees, seed, 1, n, MoaRunner.run(moaData, n, trees, arfSeed));
+      for (ClassifierPair pair : here) {
+        for (int size : options.sizes(pair)) {
+          if (!warmedUp.contains(pair.key() + "/" + size)) {
+            warmUp(moaData, coppiceData, n, pair, size);
+            warmedUp.add(pair.key() + "/" + size);
           }
-          if (coppiceData != null) {
-            gc();
-            record(
-                spec,
-                RunResult.COPPICE,
-                trees,
-                seed,
-                1,
-                n,
-                coppice.run(coppiceData, n, trees, arfSeed, 1));
-            if (options.multiThreaded(trees)) {
-              gc();
+          List<Integer> learnerSeeds =
+              spec.synthetic() ? List.of(1) : options.electricitySeeds(pair);
+          for (int learnerSeed : learnerSeeds) {
+            int seed = spec.synthetic() ? fileSeed : learnerSeed;
+            if (moaData != null) {
+              System.gc();
+              record(
+                  spec,
+                  RunResult.MOA,
+                  pair,
+                  size,
+                  seed,
+                  1,
+                  n,
+                  MoaRunner.run(moaData, n, pair.moaCli(size), learnerSeed));
+            }
+            if (coppiceData != null) {
+              System.gc();
               record(
                   spec,
                   RunResult.COPPICE,
-                  trees,
+                  pair,
+                  size,
                   seed,
-                  options.threads,
+                  1,
                   n,
-                  coppice.run(coppiceData, n, trees, arfSeed, options.threads));
+                  runCoppice(coppiceData, n, pair, size, learnerSeed, 1));
+              if (options.multiThreaded(pair, size)) {
+                System.gc();
+                record(
+                    spec,
+                    RunResult.COPPICE,
+                    pair,
+                    size,
+                    seed,
+                    options.threads,
+                    n,
+                    runCoppice(coppiceData, n, pair, size, learnerSeed, options.threads));
+              }
             }
           }
         }
@@ -187,33 +251,15 @@ public final class MoaComparison {
     }
   }
 
-  /** Compares every value the two readers produced; both must see the same numbers. */
-  private static String compareInputs(MoaData.Loaded moa, CoppiceSide.Data coppice) {
-    int attributes = moa.header().numAttributes();
-    long differences = 0;
-    String first = null;
-    for (int row = 0; row < coppice.size(); row++) {
-      Instance inst = moa.examples().get(row).getData();
-      for (int a = 0; a < attributes; a++) {
-        double m = inst.value(a);
-        double c = coppice.value(row, a);
-        if (!(m == c || (Double.isNaN(m) && Double.isNaN(c)))) {
-          differences++;
-          if (first == null) {
-            first = "instance " + row + ", attribute " + a + ": MOA " + m + ", Coppice " + c;
-          }
-        }
-      }
-    }
-    String verdict =
-        differences == 0
-            ? "identical (" + coppice.size() + " instances × " + attributes + " attributes)"
-            : differences + " values differ; first at " + first;
-    log("input check %s", verdict);
-    return verdict;
+  private RunResult.Measured runCoppice(
+      CoppiceSide.Data data, int n, ClassifierPair pair, int size, int seed, int threads)
+      throws Exception {
+    return coppice.run(
+        data, n, pair.coppiceName(), pair.coppiceSettings(size, seed, threads, s -> has(pair, s)));
   }
 
-  private void warmUp(MoaData.Loaded moaData, CoppiceSide.Data coppiceData, int n, int trees)
+  private void warmUp(
+      MoaData.Loaded moaData, CoppiceSide.Data coppiceData, int n, ClassifierPair pair, int size)
       throws Exception {
     int w = Math.min(options.warmup, n);
     if (w <= 0) {
@@ -221,21 +267,22 @@ public final class MoaComparison {
     }
     long t0 = System.nanoTime();
     if (moaData != null) {
-      MoaRunner.run(moaData, w, trees, 1);
+      MoaRunner.run(moaData, w, pair.moaCli(size), 1);
     }
     if (coppiceData != null) {
-      coppice.run(coppiceData, w, trees, 1, 1);
-      if (options.multiThreaded(trees)) {
-        coppice.run(coppiceData, w, trees, 1, options.threads);
+      runCoppice(coppiceData, w, pair, size, 1, 1);
+      if (options.multiThreaded(pair, size)) {
+        runCoppice(coppiceData, w, pair, size, 1, options.threads);
       }
     }
-    log("warm-up: %d instances, %d trees (%.1f s)", w, trees, secs(t0));
+    log("warm-up: %s, %d instances (%.1f s)", label(pair, size), w, secs(t0));
   }
 
   private void record(
       StreamSpec spec,
       String system,
-      int trees,
+      ClassifierPair pair,
+      int size,
       int seed,
       int threads,
       int n,
@@ -244,12 +291,14 @@ public final class MoaComparison {
         new RunResult(
             spec.key(),
             system,
-            trees,
+            pair.key(),
+            size,
             seed,
             threads,
             n,
             m.accuracy(),
             m.kappa(),
+            m.predictions(),
             m.elapsed().wall(),
             threads > 1 ? Double.NaN : m.elapsed().threadCpu(),
             m.elapsed().processCpu(),
@@ -257,17 +306,22 @@ public final class MoaComparison {
     results.add(r);
     csv.println(r.toCsv());
     log(
-        "%-10s %-7s trees=%-3d seed=%d threads=%d n=%d acc=%.4f%% kappa=%.4f%% %.2f s %.0f inst/s",
+        "%-10s %-7s %-22s seed=%d threads=%d n=%d acc=%.4f%% kappa=%.4f%% %s %.2f s %.0f inst/s",
         spec.key(),
         system,
-        trees,
+        label(pair, size),
         seed,
         threads,
         n,
         r.accuracy(),
         r.kappa(),
+        Predictions.hex(r.predictions()),
         r.seconds(),
         r.instancesPerSecond());
+  }
+
+  private static String label(ClassifierPair pair, int size) {
+    return pair.ensemble() ? pair.key() + " " + size : pair.key();
   }
 
   private Path file(StreamSpec spec, int seed) {
@@ -280,30 +334,5 @@ public final class MoaComparison {
 
   private static String relation(StreamSpec spec, int seed) {
     return spec.key() + "-seed" + seed;
-  }
-
-  private Path electricitySource() {
-    Path direct = options.shared.resolve(StreamSpec.ELECTRICITY_FILE);
-    if (Files.isRegularFile(direct)) {
-      return direct;
-    }
-    Path nested = options.shared.resolve("data").resolve(StreamSpec.ELECTRICITY_FILE);
-    if (Files.isRegularFile(nested)) {
-      return nested;
-    }
-    throw new IllegalArgumentException(
-        "Electricity not found: neither " + nested + " nor " + direct + " exists (see --shared)");
-  }
-
-  private static void gc() {
-    System.gc();
-  }
-
-  private static double secs(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static void log(String format, Object... values) {
-    System.out.println("[bench] " + String.format(Locale.ROOT, format, values));
   }
 }

@@ -5,38 +5,40 @@ import java.util.List;
 import moa.classifiers.Classifier;
 import moa.core.Example;
 import moa.core.Measurement;
+import moa.core.Utils;
 import moa.evaluation.BasicClassificationPerformanceEvaluator;
 import moa.options.ClassOption;
 
-/** Test-then-train with MOA's AdaptiveRandomForest, called as a library. */
+/** Test-then-train with a MOA classifier, called as a library. */
 final class MoaRunner {
   private MoaRunner() {}
 
   /**
-   * The learner's MOA command-line string: all options default except these. The seed is not in it:
-   * MOA 2024.07's command line rejects {@code -r} for this class (its {@code randomSeedOption} is a
-   * protected field, which MOA's option discovery does not see), so the seed is set with {@link
-   * Classifier#setRandomSeed}, which stores it in that same option.
+   * Runs a fresh MOA learner built from {@code cli} over the first {@code n} examples: votes,
+   * {@code addResult}, then train, for each example. Only this loop is timed.
+   *
+   * @param seed set with {@link Classifier#setRandomSeed}, which stores it in the learner's {@code
+   *     randomSeedOption} where it has one ({@code -r}, which MOA 2024.07's command line does not
+   *     accept); a learner that is not randomizable ignores it
    */
-  static String learnerCli(int trees) {
-    return "meta.AdaptiveRandomForest -s " + trees + " -j 1";
-  }
-
-  /**
-   * Runs a fresh ARF over the first {@code n} examples: votes, {@code addResult}, then train, for
-   * each example. Only this loop is timed.
-   */
-  static RunResult.Measured run(MoaData.Loaded data, int n, int trees, int seed) {
-    Classifier learner = newLearner(data, trees, seed);
+  static RunResult.Measured run(MoaData.Loaded data, int n, String cli, int seed) {
+    Classifier learner = newLearner(cli);
+    learner.setRandomSeed(seed);
+    learner.setModelContext(data.header());
+    learner.prepareForUse();
+    learner.resetLearning();
     BasicClassificationPerformanceEvaluator evaluator =
         new BasicClassificationPerformanceEvaluator();
     List<Example<Instance>> examples = data.examples();
+    long predictions = Predictions.EMPTY;
     Stopwatch watch = new Stopwatch();
     for (int i = 0; i < n; i++) {
       Example<Instance> example = examples.get(i);
       Instance inst = example.getData();
       double[] votes = learner.getVotesForInstance(inst);
       evaluator.addResult(example, votes);
+      // The class the evaluator scores (its own maxIndex of the same votes).
+      predictions = Predictions.add(predictions, Utils.maxIndex(votes));
       learner.trainOnInstance(inst);
     }
     Stopwatch.Elapsed elapsed = watch.stop();
@@ -49,21 +51,20 @@ final class MoaRunner {
         kappa = m.getValue();
       }
     }
-    return new RunResult.Measured(accuracy, kappa, elapsed);
+    return new RunResult.Measured(accuracy, kappa, predictions, elapsed);
   }
 
-  private static Classifier newLearner(MoaData.Loaded data, int trees, int seed) {
-    String cli = learnerCli(trees);
-    Classifier learner;
+  /** Whether MOA's learner {@code cli} uses its random seed. */
+  static boolean randomizable(String cli) {
+    return newLearner(cli).isRandomizable();
+  }
+
+  /** A MOA classifier from its command-line string, options not yet prepared. */
+  static Classifier newLearner(String cli) {
     try {
-      learner = (Classifier) ClassOption.cliStringToObject(cli, Classifier.class, null);
+      return (Classifier) ClassOption.cliStringToObject(cli, Classifier.class, null);
     } catch (Exception e) {
       throw new IllegalStateException("MOA could not build '" + cli + "'", e);
     }
-    learner.setRandomSeed(seed);
-    learner.setModelContext(data.header());
-    learner.prepareForUse();
-    learner.resetLearning();
-    return learner;
   }
 }

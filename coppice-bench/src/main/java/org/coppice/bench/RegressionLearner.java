@@ -8,7 +8,7 @@ import java.util.Map;
  * string, and Coppice's, given by its registry name and settings; or a Coppice variant without a
  * MOA counterpart, compared with the MOA learner of another pair.
  */
-enum RegressionLearner {
+enum RegressionLearner implements Keyed {
   /** The FIMT-DD model tree with every default. */
   FIMTDD("fimtdd", "FIMT-DD", "trees.FIMTDD", "ht-regressor"),
   /** The adaptive random forest regressor; the number of trees is set per run. */
@@ -28,11 +28,13 @@ enum RegressionLearner {
     this.coppiceName = coppiceName;
   }
 
-  String key() {
+  @Override
+  public String key() {
     return key;
   }
 
-  String title() {
+  @Override
+  public String title() {
     return title;
   }
 

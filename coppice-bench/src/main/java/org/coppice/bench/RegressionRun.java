@@ -33,17 +33,14 @@ record RegressionRun(
     double r2,
     double seconds,
     double processCpuSeconds,
-    double gcSeconds) {
+    double gcSeconds)
+    implements TimedRun {
   static final String CSV_HEADER =
       "dataset,system,learner,trees,seed,threads,instances,rmse,mae,r2,seconds,"
           + "instances_per_second,process_cpu_seconds,gc_seconds";
 
   /** What a runner measures: the three errors and the cost of the timed loop. */
   record Measured(double rmse, double mae, double r2, Stopwatch.Elapsed elapsed) {}
-
-  double instancesPerSecond() {
-    return instances / seconds;
-  }
 
   String toCsv() {
     return String.format(

@@ -1,10 +1,7 @@
 package org.coppice.bench;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The data sets of the regression comparison ({@link RegressionComparison}): two MOA {@code
@@ -15,7 +12,7 @@ import java.util.Map;
  * stream the second concept's generator gets {@code s + 100} and the {@code ConceptDriftStream}
  * {@code -r s}, as in {@link StreamSpec}.
  */
-enum RegressionStream {
+enum RegressionStream implements Keyed {
   HYPERPLANE("hyperplane-reg", "Hyperplane regression (incremental drift)", true),
   HYPERPLANE_ABRUPT("hyperplane-reg-abrupt", "Hyperplane regression (abrupt drift)", true),
   ELECTRICITY_DEMAND("elec-demand", "Electricity, target nswdemand", false);
@@ -39,13 +36,13 @@ enum RegressionStream {
     this.synthetic = synthetic;
   }
 
-  /** Short name used on the command line and in file names. */
-  String key() {
+  @Override
+  public String key() {
     return key;
   }
 
-  /** Name shown in the tables. */
-  String title() {
+  @Override
+  public String title() {
     return title;
   }
 
@@ -78,28 +75,6 @@ enum RegressionStream {
 
   /** Parses a comma-separated list of keys, or "all". */
   static List<RegressionStream> parseList(String text) {
-    if (text.equals("all")) {
-      return List.of(values());
-    }
-    Map<String, RegressionStream> byKey = new LinkedHashMap<>();
-    for (RegressionStream spec : values()) {
-      byKey.put(spec.key, spec);
-    }
-    List<RegressionStream> out = new ArrayList<>();
-    for (String part : text.split(",")) {
-      String k = part.trim().toLowerCase(Locale.ROOT);
-      if (k.isEmpty()) {
-        continue;
-      }
-      RegressionStream spec = byKey.get(k);
-      if (spec == null) {
-        throw new IllegalArgumentException(
-            "unknown dataset '" + part + "'; known: " + String.join(",", byKey.keySet()));
-      }
-      if (!out.contains(spec)) {
-        out.add(spec);
-      }
-    }
-    return out;
+    return Keyed.parseList(text, List.of(values()), "dataset");
   }
 }

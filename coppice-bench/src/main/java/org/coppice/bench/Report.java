@@ -1,46 +1,86 @@
 package org.coppice.bench;
 
+import static org.coppice.bench.Tables.NONE;
+import static org.coppice.bench.Tables.count;
+import static org.coppice.bench.Tables.fixed2;
+import static org.coppice.bench.Tables.join;
+import static org.coppice.bench.Tables.mean;
+import static org.coppice.bench.Tables.rate;
+import static org.coppice.bench.Tables.signed;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
-/** Markdown tables of a comparison's results. */
+/** Markdown tables of the classification comparison's results ({@link MoaComparison}). */
 final class Report {
   /** Coppice passes when it is at most this many points below MOA, in accuracy and in kappa. */
   static final double TOLERANCE_POINTS = 0.5;
 
-  private static final String NONE = "—";
+  private static final String COMMAND = "coppice-bench/run-moa-comparison.sh";
+
+  private static final String BOTH_SIDES = "No learner ran on both sides.\n";
+
+  private static final String CPU_NOTE =
+      "Single-thread speed per CPU second of the whole JVM (loop, GC and JIT threads; steadier"
+          + " than wall time when the machine is shared), and garbage-collection time as a share"
+          + " of wall time:\n\n";
 
   private final BenchOptions options;
   private final Environment env;
   private final List<RunResult> results;
   private final List<String> inputChecks;
+  private final List<ClassifierPair> pairs;
+  private final Map<ClassifierPair, String> skipped;
+  private final Map<ClassifierPair, String> coppiceOptions;
 
-  Report(BenchOptions options, Environment env, List<RunResult> results, List<String> inputChecks) {
+  /**
+   * @param pairs the pairs that ran
+   * @param skipped the selected pairs that did not run, with the reason
+   * @param coppiceOptions Coppice's options of each pair that ran on Coppice's side
+   */
+  Report(
+      BenchOptions options,
+      Environment env,
+      List<RunResult> results,
+      List<String> inputChecks,
+      List<ClassifierPair> pairs,
+      Map<ClassifierPair, String> skipped,
+      Map<ClassifierPair, String> coppiceOptions) {
     this.options = options;
     this.env = env;
     this.results = List.copyOf(results);
     this.inputChecks = List.copyOf(inputChecks);
+    this.pairs = List.copyOf(pairs);
+    this.skipped = Map.copyOf(skipped);
+    this.coppiceOptions = Map.copyOf(coppiceOptions);
   }
 
-  /** Everything: both tables, every run, the streams and the environment. */
+  /** Everything: all tables, every run, the streams and the environment. */
   String full() {
-    return "# Coppice ARF vs MOA 2024.07 ARF\n\n"
+    return "# Coppice classifiers vs MOA 2024.07\n\n"
         + method()
+        + "\n## Learners\n\n"
+        + learnersTable()
+        + "\n## Summary\n\n"
+        + accuracySummary()
+        + "\n"
+        + speedSummary()
         + "\n## Accuracy\n\n"
         + accuracyTable()
         + "\n## Speed\n\n"
         + speedTable()
-        + "\nSingle-thread speed per CPU second of the whole JVM (loop, GC and JIT threads), and"
-        + " garbage-collection time as a share of wall time:\n\n"
+        + "\n"
+        + CPU_NOTE
         + cpuSpeedTable()
         + "\n## Every run\n\n"
         + runTable()
         + "\n## Streams\n\n"
         + streams()
         + "\n## Input check\n\n"
-        + inputCheck()
+        + Tables.inputCheck(inputChecks)
         + "\n## Environment\n\n"
         + env.markdown();
   }
@@ -48,15 +88,19 @@ final class Report {
   /** The section of ACCURACY.md (see {@link DocSection}). */
   String accuracySection() {
     return DocSection.wrap(
-        "## Coppice's Adaptive Random Forest next to MOA 2024.07\n\n"
-            + generatedNote()
+        "## Classifiers next to MOA 2024.07\n\n"
+            + Tables.generatedNote(COMMAND, MoaComparison.class)
             + method()
-            + "\n"
+            + "\n### Learners\n\n"
+            + learnersTable()
+            + "\n### Summary\n\n"
+            + accuracySummary()
+            + "\n### Results\n\n"
             + accuracyTable()
             + "\n### Streams\n\n"
             + streams()
             + "\n### Input check\n\n"
-            + inputCheck()
+            + Tables.inputCheck(inputChecks)
             + "\n### Environment\n\n"
             + env.markdown());
   }
@@ -65,216 +109,319 @@ final class Report {
   String benchmarksSection() {
     return DocSection.wrap(
         "## Speed next to MOA 2024.07\n\n"
-            + generatedNote()
+            + Tables.generatedNote(COMMAND, MoaComparison.class)
             + method()
-            + "\n"
+            + "\n### Summary\n\n"
+            + speedSummary()
+            + "\n### Results\n\n"
             + speedTable()
-            + "\nSingle-thread speed per CPU second of the whole JVM (loop, GC and JIT threads;"
-            + " steadier than wall time when the machine is shared), and garbage-collection time"
-            + " as a share of wall time:\n\n"
+            + "\n"
+            + CPU_NOTE
             + cpuSpeedTable()
-            + "\nThe streams are listed in [ACCURACY.md](ACCURACY.md).\n"
+            + "\nThe learners' options and the streams are listed in [ACCURACY.md](ACCURACY.md).\n"
             + "\n### Environment\n\n"
             + env.markdown());
   }
 
-  private static String generatedNote() {
-    return "Written by `coppice-bench/run-moa-comparison.sh` (`org.coppice.bench.MoaComparison`);"
-        + " a new run replaces this section except the notes at its end.\n\n";
+  private String method() {
+    int t = options.threads;
+    StringBuilder b = new StringBuilder();
+    b.append(Tables.sameJvm("scored", options.warmup, "per data set, learner and ensemble size"));
+    b.append(
+        "- MOA: the command-line string in the learners table, every other option at its"
+            + " default; a randomizable learner's seed is set with `setRandomSeed(<seed>)`, the"
+            + " equivalent of `-r <seed>`, which MOA 2024.07's option parser does not accept."
+            + " Scored with `BasicClassificationPerformanceEvaluator`.\n");
+    b.append(
+        "- Coppice: the learner of the registry with the options in the learners table, every"
+            + " other setting at its default (MOA's). Scored with `PrequentialEvaluator`.\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "- Synthetic streams: %,d instances; one file per generator seed, learner seed 1."
+                + " Electricity: the first min(%,d, 45,312) instances of `elecNormNew.arff`, each"
+                + " seed as the learner's seed (a learner that is not randomized runs once).\n",
+            options.n,
+            options.n));
+    b.append(
+        "- Accuracy and kappa are in percent, averaged over the seeds. A row passes when Coppice"
+            + " is at most "
+            + TOLERANCE_POINTS
+            + " points below MOA in both accuracy and kappa. \"Same predictions\": in every run,"
+            + " Coppice predicted the same class as MOA for every instance (compared by a"
+            + " fingerprint of the predicted classes).\n");
+    b.append(
+        "- Speed is instances per second of wall time over all seeds (total instances / total"
+            + " seconds).");
+    if (t > 1) {
+      b.append(" Coppice's ensembles also run with ")
+          .append(t)
+          .append(" threads; \"")
+          .append(t)
+          .append("-thread = 1-thread\" means the same predicted class for every instance, and")
+          .append(" the same accuracy and kappa, as with one thread.");
+    }
+    b.append('\n');
+    if (!skipped.isEmpty()) {
+      b.append("- Skipped: ");
+      List<String> parts = new ArrayList<>();
+      for (ClassifierPair pair : options.learners) {
+        if (skipped.containsKey(pair)) {
+          parts.add("`" + pair.key() + "` (" + skipped.get(pair) + ")");
+        }
+      }
+      b.append(String.join("; ", parts)).append(".\n");
+    }
+    return b.toString();
   }
 
-  private String method() {
-    return String.format(
-        Locale.ROOT,
-        "Both learners run in the same JVM, test-then-train (each instance is scored, then learned)"
-            + " over the same instances, loaded in memory beforehand: MOA's through its"
-            + " `ArffFileStream`, Coppice's through its own ARFF reader, from the same file. Only"
-            + " the test-then-train loop is timed; each system first runs %,d warm-up instances per"
-            + " data set and ensemble size, and the warm-up is discarded.\n\n"
-            + "- MOA: `%s` (every other option at its default) with `setRandomSeed(<seed>)`, the"
-            + " equivalent of `-r <seed>`, which MOA 2024.07's option parser does not accept for"
-            + " this class; scored with `BasicClassificationPerformanceEvaluator`.\n"
-            + "- Coppice: `AdaptiveRandomForest` with `ArfConfig` defaults (MOA's defaults), the"
-            + " same ensemble size and seed, scored with `PrequentialEvaluator`.\n"
-            + "- Synthetic streams: %,d instances; one file per generator seed (%s), ARF seed 1."
-            + " Electricity: the first min(%,d, 45,312) instances of `elecNormNew.arff`, ARF seeds"
-            + " %s.\n"
-            + "- Accuracy and kappa are in percent, averaged over the seeds. A row passes when"
-            + " Coppice is at most %.1f points below MOA in both accuracy and kappa.\n"
-            + "- Speed is instances per second of wall time over all seeds (total instances / total"
-            + " seconds).\n",
-        options.warmup,
-        MoaRunner.learnerCli(0).replace("-s 0", "-s <trees>"),
-        options.n,
-        join(options.seeds),
-        options.n,
-        join(options.seeds),
-        TOLERANCE_POINTS);
+  /** Each pair's MOA command line, seed handling and Coppice options. */
+  String learnersTable() {
+    Tables.Table t =
+        new Tables.Table(
+            "Learner", "MOA learner", "MOA seed", "Coppice", "Ensemble sizes", "Seeds");
+    for (ClassifierPair pair : pairs) {
+      List<Integer> sizes = options.sizes(pair);
+      String coppice = coppiceOptions.get(pair);
+      t.row(
+          pair.title(),
+          "`" + pair.moaCli(sizes.size() == 1 ? Integer.toString(sizes.get(0)) : "<size>") + "`",
+          pair.randomized() ? "`setRandomSeed(<seed>)`" : "not randomizable",
+          coppice == null ? "(not run)" : "`" + coppice + "`",
+          pair.ensemble() ? join(sizes) : NONE,
+          join(options.seeds(pair)));
+    }
+    return t.toString();
+  }
+
+  /** Per learner: how many rows pass, and how many predicted exactly as MOA. */
+  String accuracySummary() {
+    Tables.Table t = new Tables.Table("Learner", ">Rows", ">Pass", ">Same predictions as MOA");
+    boolean any = false;
+    for (ClassifierPair pair : pairs) {
+      int rows = 0;
+      int passed = 0;
+      int same = 0;
+      for (Row row : rows(pair)) {
+        if (row.moa.isEmpty() || row.one.isEmpty()) {
+          continue;
+        }
+        rows++;
+        passed += row.passes() ? 1 : 0;
+        same += samePredictions(row.moa, row.one) ? 1 : 0;
+      }
+      if (rows > 0) {
+        t.row(pair.title(), rows, passed, same);
+        any = true;
+      }
+    }
+    return any ? t.toString() : BOTH_SIDES;
+  }
+
+  /** Per learner and size: the lowest and highest speed-up over the data sets. */
+  String speedSummary() {
+    int th = options.threads;
+    Tables.Table t =
+        new Tables.Table(
+            "Learner",
+            ">Size",
+            ">Coppice / MOA, lowest",
+            ">Coppice / MOA, highest",
+            ">Coppice / MOA, all data",
+            "^" + th + "-thread = 1-thread");
+    boolean any = false;
+    for (ClassifierPair pair : pairs) {
+      for (int size : options.sizes(pair)) {
+        double low = Double.NaN;
+        double high = Double.NaN;
+        List<RunResult> moa = new ArrayList<>();
+        List<RunResult> one = new ArrayList<>();
+        String threads = NONE;
+        for (Row row : rows(pair)) {
+          if (row.size != size || row.moa.isEmpty() || row.one.isEmpty()) {
+            continue;
+          }
+          double r = rate(row.one) / rate(row.moa);
+          low = Double.isNaN(low) ? r : Math.min(low, r);
+          high = Double.isNaN(high) ? r : Math.max(high, r);
+          moa.addAll(row.moa);
+          one.addAll(row.one);
+          if (!row.many.isEmpty()) {
+            boolean same = sameAsOneThread(row.one, row.many);
+            threads = threads.equals("**no**") || !same ? "**no**" : "yes";
+          }
+        }
+        if (!moa.isEmpty()) {
+          any = true;
+          t.row(
+              pair.title(),
+              pair.ensemble() ? size : NONE,
+              Tables.ratio(low, 2),
+              Tables.ratio(high, 2),
+              Tables.ratio(rate(one) / rate(moa), 2),
+              threads);
+        }
+      }
+    }
+    return any ? t.toString() : BOTH_SIDES;
   }
 
   String accuracyTable() {
-    StringBuilder b = new StringBuilder();
-    b.append("| Dataset | Trees | Seeds | MOA acc % | MOA κ % | Coppice acc % | Coppice κ % |")
-        .append(" Δ acc (pts) | Δ κ (pts) | Pass |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|\n");
+    Tables.Table t =
+        new Tables.Table(
+            "Learner",
+            "Dataset",
+            ">Size",
+            ">Seeds",
+            ">MOA acc %",
+            ">MOA κ %",
+            ">Coppice acc %",
+            ">Coppice κ %",
+            ">Δ acc (pts)",
+            ">Δ κ (pts)",
+            "^Same predictions",
+            "^Pass");
     int rows = 0;
     int passed = 0;
-    for (StreamSpec spec : options.datasets) {
-      for (int trees : options.trees) {
-        List<RunResult> moa = select(spec, trees, r -> r.system().equals(RunResult.MOA));
-        List<RunResult> cop = select(spec, trees, r -> isCoppice(r) && r.threads() == 1);
-        if (moa.isEmpty() && cop.isEmpty()) {
-          continue;
-        }
-        double moaAcc = mean(moa, RunResult::accuracy);
-        double moaKappa = mean(moa, RunResult::kappa);
-        double copAcc = mean(cop, RunResult::accuracy);
-        double copKappa = mean(cop, RunResult::kappa);
+    for (ClassifierPair pair : pairs) {
+      for (Row row : rows(pair)) {
+        double moaAcc = mean(row.moa, RunResult::accuracy);
+        double moaKappa = mean(row.moa, RunResult::kappa);
+        double copAcc = mean(row.one, RunResult::accuracy);
+        double copKappa = mean(row.one, RunResult::kappa);
         String pass = NONE;
-        if (!moa.isEmpty() && !cop.isEmpty()) {
+        String same = NONE;
+        if (!row.moa.isEmpty() && !row.one.isEmpty()) {
           rows++;
-          boolean ok =
-              copAcc >= moaAcc - TOLERANCE_POINTS && copKappa >= moaKappa - TOLERANCE_POINTS;
-          passed += ok ? 1 : 0;
-          pass = ok ? "yes" : "**no**";
+          passed += row.passes() ? 1 : 0;
+          pass = row.passes() ? "yes" : "**no**";
+          same = samePredictions(row.moa, row.one) ? "yes" : "no";
         }
-        b.append("| ")
-            .append(spec.title())
-            .append(" | ")
-            .append(trees)
-            .append(" | ")
-            .append(Math.max(moa.size(), cop.size()))
-            .append(" | ")
-            .append(pct(moaAcc))
-            .append(" | ")
-            .append(pct(moaKappa))
-            .append(" | ")
-            .append(pct(copAcc))
-            .append(" | ")
-            .append(pct(copKappa))
-            .append(" | ")
-            .append(signed(copAcc - moaAcc))
-            .append(" | ")
-            .append(signed(copKappa - moaKappa))
-            .append(" | ")
-            .append(pass)
-            .append(" |\n");
+        t.row(
+            pair.title(),
+            row.spec.title(),
+            pair.ensemble() ? row.size : NONE,
+            Math.max(row.moa.size(), row.one.size()),
+            fixed2(moaAcc),
+            fixed2(moaKappa),
+            fixed2(copAcc),
+            fixed2(copKappa),
+            signed(copAcc - moaAcc),
+            signed(copKappa - moaKappa),
+            same,
+            pass);
       }
     }
+    String out = t.toString();
     if (rows > 0) {
-      b.append(String.format(Locale.ROOT, "\n%d of %d rows pass.\n", passed, rows));
+      out += String.format(Locale.ROOT, "\n%d of %d rows pass.\n", passed, rows);
     }
-    return b.toString();
+    return out;
   }
 
   String speedTable() {
-    int t = options.threads;
-    StringBuilder b = new StringBuilder();
-    b.append("| Dataset | Trees | MOA inst/s | Coppice 1-thread inst/s | Coppice / MOA |")
-        .append(" Coppice ")
-        .append(t)
-        .append("-thread inst/s | ")
-        .append(t)
-        .append("-thread / 1-thread | ")
-        .append(t)
-        .append("-thread result = 1-thread |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|:---:|\n");
-    for (StreamSpec spec : options.datasets) {
-      for (int trees : options.trees) {
-        List<RunResult> moa = select(spec, trees, r -> r.system().equals(RunResult.MOA));
-        List<RunResult> one = select(spec, trees, r -> isCoppice(r) && r.threads() == 1);
-        List<RunResult> many = select(spec, trees, r -> isCoppice(r) && r.threads() == t && t > 1);
-        if (moa.isEmpty() && one.isEmpty()) {
-          continue;
-        }
-        double moaRate = rate(moa);
-        double oneRate = rate(one);
-        double manyRate = rate(many);
-        b.append("| ")
-            .append(spec.title())
-            .append(" | ")
-            .append(trees)
-            .append(" | ")
-            .append(count(moaRate))
-            .append(" | ")
-            .append(count(oneRate))
-            .append(" | ")
-            .append(ratio(oneRate / moaRate))
-            .append(" | ")
-            .append(count(manyRate))
-            .append(" | ")
-            .append(ratio(manyRate / oneRate))
-            .append(" | ")
-            .append(sameResults(one, many))
-            .append(" |\n");
+    int th = options.threads;
+    Tables.Table t =
+        new Tables.Table(
+            "Learner",
+            "Dataset",
+            ">Size",
+            ">MOA inst/s",
+            ">Coppice 1-thread inst/s",
+            ">Coppice / MOA",
+            ">Coppice " + th + "-thread inst/s",
+            ">" + th + "-thread / 1-thread",
+            "^" + th + "-thread = 1-thread");
+    for (ClassifierPair pair : pairs) {
+      for (Row row : rows(pair)) {
+        double moaRate = rate(row.moa);
+        double oneRate = rate(row.one);
+        double manyRate = rate(row.many);
+        t.row(
+            pair.title(),
+            row.spec.title(),
+            pair.ensemble() ? row.size : NONE,
+            count(moaRate),
+            count(oneRate),
+            Tables.ratio(oneRate / moaRate, 2),
+            count(manyRate),
+            Tables.ratio(manyRate / oneRate, 2),
+            row.many.isEmpty() ? NONE : sameAsOneThread(row.one, row.many) ? "yes" : "**no**");
       }
     }
-    return b.toString();
+    return t.toString();
   }
 
   /**
-   * Single-thread speed by the CPU time of the thread that ran the loop: steadier than wall time on
-   * a machine shared with other work.
+   * Single-thread speed by the CPU time of the whole JVM: steadier than wall time on a machine
+   * shared with other work.
    */
   String cpuSpeedTable() {
-    StringBuilder b = new StringBuilder();
-    b.append("| Dataset | Trees | MOA inst/CPU-s | Coppice 1-thread inst/CPU-s | Coppice / MOA |")
-        .append(" MOA GC % | Coppice GC % |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    for (StreamSpec spec : options.datasets) {
-      for (int trees : options.trees) {
-        List<RunResult> moa = select(spec, trees, r -> r.system().equals(RunResult.MOA));
-        List<RunResult> one = select(spec, trees, r -> isCoppice(r) && r.threads() == 1);
-        if (moa.isEmpty() && one.isEmpty()) {
-          continue;
-        }
-        double moaRate = cpuRate(moa);
-        double oneRate = cpuRate(one);
-        b.append("| ")
-            .append(spec.title())
-            .append(" | ")
-            .append(trees)
-            .append(" | ")
-            .append(count(moaRate))
-            .append(" | ")
-            .append(count(oneRate))
-            .append(" | ")
-            .append(ratio(oneRate / moaRate))
-            .append(" | ")
-            .append(gcShare(moa))
-            .append(" | ")
-            .append(gcShare(one))
-            .append(" |\n");
+    Tables.Table t =
+        new Tables.Table(
+            "Learner",
+            "Dataset",
+            ">Size",
+            ">MOA inst/CPU-s",
+            ">Coppice 1-thread inst/CPU-s",
+            ">Coppice / MOA",
+            ">MOA GC %",
+            ">Coppice GC %");
+    for (ClassifierPair pair : pairs) {
+      for (Row row : rows(pair)) {
+        double moaRate = Tables.cpuRate(row.moa);
+        double oneRate = Tables.cpuRate(row.one);
+        t.row(
+            pair.title(),
+            row.spec.title(),
+            pair.ensemble() ? row.size : NONE,
+            count(moaRate),
+            count(oneRate),
+            Tables.ratio(oneRate / moaRate, 2),
+            Tables.gcShare(row.moa),
+            Tables.gcShare(row.one));
       }
     }
-    return b.toString();
+    return t.toString();
   }
 
   private String runTable() {
-    StringBuilder b = new StringBuilder();
-    b.append("| Dataset | System | Trees | Seed | Threads | Instances | Acc % | κ % | Seconds |")
-        .append(" inst/s | Thread CPU s | Process CPU s | GC s |\n");
-    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    Tables.Table t =
+        new Tables.Table(
+            "Dataset",
+            "System",
+            "Learner",
+            ">Size",
+            ">Seed",
+            ">Threads",
+            ">Instances",
+            ">Acc %",
+            ">κ %",
+            "Predictions",
+            ">Seconds",
+            ">inst/s",
+            ">Thread CPU s",
+            ">Process CPU s",
+            ">GC s");
     for (RunResult r : results) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s | %d | %d | %d | %,d | %.4f | %.4f | %.2f | %,.0f | %s | %s | %s |\n",
-              r.dataset(),
-              r.system(),
-              r.trees(),
-              r.seed(),
-              r.threads(),
-              r.instances(),
-              r.accuracy(),
-              r.kappa(),
-              r.seconds(),
-              r.instancesPerSecond(),
-              seconds(r.cpuSeconds()),
-              seconds(r.processCpuSeconds()),
-              seconds(r.gcSeconds())));
+      t.row(
+          r.dataset(),
+          r.system(),
+          r.learner(),
+          r.trees(),
+          r.seed(),
+          r.threads(),
+          String.format(Locale.ROOT, "%,d", r.instances()),
+          String.format(Locale.ROOT, "%.4f", r.accuracy()),
+          String.format(Locale.ROOT, "%.4f", r.kappa()),
+          "`" + Predictions.hex(r.predictions()) + "`",
+          fixed2(r.seconds()),
+          count(r.instancesPerSecond()),
+          fixed2(r.cpuSeconds()),
+          fixed2(r.processCpuSeconds()),
+          fixed2(r.gcSeconds()));
     }
-    return b.toString();
+    return t.toString();
   }
 
   private String streams() {
@@ -286,144 +433,82 @@ final class Report {
             + " 100·j. A nested `ConceptDriftStream` counts only its own instances, so each level's"
             + " `-p` is relative: N/4 at every level puts the drifts at about 25%, 50% and"
             + " 75%.\n\n");
-    b.append("| Dataset | MOA stream |\n|---|---|\n");
+    Tables.Table t = new Tables.Table("Dataset", "MOA stream");
     for (StreamSpec spec : options.datasets) {
-      String text =
+      t.row(
+          spec.title(),
           spec.synthetic()
               ? "`" + spec.moaCli(options.n, 1) + "`"
-              : "`" + StreamSpec.ELECTRICITY_FILE + "` from the shared data folder (read as ARFF)";
-      b.append("| ").append(spec.title()).append(" | ").append(text).append(" |\n");
+              : "`" + StreamSpec.ELECTRICITY_FILE + "` from the shared data folder (read as ARFF)");
     }
-    return b.toString();
+    return b.append(t).toString();
   }
 
-  /** Whether MOA's and Coppice's ARFF readers produced the same values, file by file. */
-  private String inputCheck() {
-    if (inputChecks.isEmpty()) {
-      return "Not made (only one system ran).\n";
+  /** The runs of one learner, data set and size: MOA's, Coppice's on 1 and on T threads. */
+  private record Row(
+      StreamSpec spec, int size, List<RunResult> moa, List<RunResult> one, List<RunResult> many) {
+    boolean passes() {
+      double moaAcc = mean(moa, RunResult::accuracy);
+      double moaKappa = mean(moa, RunResult::kappa);
+      return mean(one, RunResult::accuracy) >= moaAcc - TOLERANCE_POINTS
+          && mean(one, RunResult::kappa) >= moaKappa - TOLERANCE_POINTS;
     }
-    StringBuilder b =
-        new StringBuilder(
-            "Every value read by MOA's `ArffFileStream` compared with the value read by Coppice's"
-                + " reader:\n\n");
-    for (String line : inputChecks) {
-      b.append("- ").append(line).append('\n');
-    }
-    return b.toString();
   }
 
-  private List<RunResult> select(StreamSpec spec, int trees, Predicate<RunResult> filter) {
-    List<RunResult> out = new ArrayList<>();
-    for (RunResult r : results) {
-      if (r.dataset().equals(spec.key()) && r.trees() == trees && filter.test(r)) {
-        out.add(r);
+  /** The rows of {@code pair} that have runs, data set by data set, size by size. */
+  private List<Row> rows(ClassifierPair pair) {
+    int th = options.threads;
+    List<Row> out = new ArrayList<>();
+    for (StreamSpec spec : options.datasets) {
+      for (int size : options.sizes(pair)) {
+        Predicate<RunResult> same =
+            r ->
+                r.dataset().equals(spec.key())
+                    && r.learner().equals(pair.key())
+                    && r.trees() == size;
+        List<RunResult> moa = Tables.select(results, r -> same.test(r) && r.isMoa());
+        List<RunResult> one = Tables.select(results, r -> same.test(r) && r.isCoppice(1));
+        List<RunResult> many =
+            th > 1 ? Tables.select(results, r -> same.test(r) && r.isCoppice(th)) : List.of();
+        if (!moa.isEmpty() || !one.isEmpty()) {
+          out.add(new Row(spec, size, moa, one, many));
+        }
       }
     }
     return out;
   }
 
-  private static boolean isCoppice(RunResult r) {
-    return r.system().equals(RunResult.COPPICE);
+  /** Whether every Coppice run predicted as MOA's run of the same seed. */
+  private static boolean samePredictions(List<RunResult> moa, List<RunResult> coppice) {
+    for (RunResult c : coppice) {
+      RunResult m = bySeed(moa, c.seed());
+      if (m == null || !m.samePredictions(c)) {
+        return false;
+      }
+    }
+    return !coppice.isEmpty();
   }
 
-  /** "yes" when every multi-thread run scored exactly as the 1-thread run of the same seed. */
-  private static String sameResults(List<RunResult> one, List<RunResult> many) {
-    if (many.isEmpty()) {
-      return NONE;
-    }
+  /** Whether every multi-thread run scored and predicted exactly as the 1-thread run. */
+  private static boolean sameAsOneThread(List<RunResult> one, List<RunResult> many) {
     for (RunResult m : many) {
-      boolean matched = false;
-      for (RunResult o : one) {
-        if (o.seed() == m.seed()) {
-          matched = o.accuracy() == m.accuracy() && o.kappa() == m.kappa();
-        }
-      }
-      if (!matched) {
-        return "**no**";
+      RunResult o = bySeed(one, m.seed());
+      if (o == null
+          || !o.samePredictions(m)
+          || o.accuracy() != m.accuracy()
+          || o.kappa() != m.kappa()) {
+        return false;
       }
     }
-    return "yes";
+    return !many.isEmpty();
   }
 
-  private interface Field {
-    double get(RunResult r);
-  }
-
-  private static double mean(List<RunResult> rs, Field field) {
-    if (rs.isEmpty()) {
-      return Double.NaN;
+  private static RunResult bySeed(List<RunResult> runs, int seed) {
+    for (RunResult r : runs) {
+      if (r.seed() == seed) {
+        return r;
+      }
     }
-    double sum = 0;
-    for (RunResult r : rs) {
-      sum += field.get(r);
-    }
-    return sum / rs.size();
-  }
-
-  private static double rate(List<RunResult> rs) {
-    if (rs.isEmpty()) {
-      return Double.NaN;
-    }
-    double instances = 0;
-    double seconds = 0;
-    for (RunResult r : rs) {
-      instances += r.instances();
-      seconds += r.seconds();
-    }
-    return instances / seconds;
-  }
-
-  private static double cpuRate(List<RunResult> rs) {
-    if (rs.isEmpty()) {
-      return Double.NaN;
-    }
-    double instances = 0;
-    double seconds = 0;
-    for (RunResult r : rs) {
-      instances += r.instances();
-      seconds += r.processCpuSeconds();
-    }
-    return instances / seconds;
-  }
-
-  /** Garbage-collection time as a share of wall time, over all runs. */
-  private static String gcShare(List<RunResult> rs) {
-    double gc = 0;
-    double wall = 0;
-    for (RunResult r : rs) {
-      gc += r.gcSeconds();
-      wall += r.seconds();
-    }
-    return rs.isEmpty() || Double.isNaN(gc)
-        ? NONE
-        : String.format(Locale.ROOT, "%.1f", 100 * gc / wall);
-  }
-
-  private static String seconds(double v) {
-    return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  private static String pct(double v) {
-    return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  private static String signed(double v) {
-    return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%+.2f", v);
-  }
-
-  private static String count(double v) {
-    return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%,.0f", v);
-  }
-
-  private static String ratio(double v) {
-    return Double.isNaN(v) || Double.isInfinite(v) ? NONE : String.format(Locale.ROOT, "%.2f×", v);
-  }
-
-  private static String join(List<Integer> values) {
-    List<String> parts = new ArrayList<>();
-    for (int v : values) {
-      parts.add(Integer.toString(v));
-    }
-    return String.join(", ", parts);
+    return null;
   }
 }

@@ -1,10 +1,7 @@
 package org.coppice.bench;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The data sets of the MOA comparison: six synthetic streams, each described by the MOA
@@ -20,7 +17,7 @@ import java.util.Map;
  * for, so each level's {@code -p} is relative to the moment the level above switched to it. A
  * position of N/4 at every level puts the drifts at about 25%, 50% and 75% of the stream.
  */
-public enum StreamSpec {
+public enum StreamSpec implements Keyed {
   SEA("sea", "SEA (abrupt drift)", true),
   AGRAWAL("agrawal", "Agrawal (gradual drift)", true),
   RBF("rbf", "RandomRBF (moving centroids)", true),
@@ -42,12 +39,12 @@ public enum StreamSpec {
     this.synthetic = synthetic;
   }
 
-  /** Short name used on the command line and in file names. */
+  @Override
   public String key() {
     return key;
   }
 
-  /** Name shown in the tables. */
+  @Override
   public String title() {
     return title;
   }
@@ -127,28 +124,6 @@ public enum StreamSpec {
 
   /** Parses a comma-separated list of keys, or "all". */
   public static List<StreamSpec> parseList(String text) {
-    if (text.equals("all")) {
-      return List.of(values());
-    }
-    Map<String, StreamSpec> byKey = new LinkedHashMap<>();
-    for (StreamSpec spec : values()) {
-      byKey.put(spec.key, spec);
-    }
-    List<StreamSpec> out = new ArrayList<>();
-    for (String part : text.split(",")) {
-      String k = part.trim().toLowerCase(Locale.ROOT);
-      if (k.isEmpty()) {
-        continue;
-      }
-      StreamSpec spec = byKey.get(k);
-      if (spec == null) {
-        throw new IllegalArgumentException(
-            "unknown dataset '" + part + "'; known: " + String.join(",", byKey.keySet()));
-      }
-      if (!out.contains(spec)) {
-        out.add(spec);
-      }
-    }
-    return out;
+    return Keyed.parseList(text, List.of(values()), "dataset");
   }
 }
